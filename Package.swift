@@ -1,0 +1,44 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Baken",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "baken", targets: ["baken"]),
+        .library(name: "BakenCore", targets: ["BakenCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCMarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "BakenMarkdown", dependencies: ["CCMarkGFM"]),
+        .target(name: "CBakenIO"),
+        .target(
+            name: "BakenCore",
+            dependencies: [
+                "BakenMarkdown",
+                "CBakenIO",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "baken",
+            dependencies: [
+                "BakenCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "BakenMarkdownTests", dependencies: ["BakenMarkdown"]),
+        .testTarget(name: "BakenCoreTests", dependencies: ["BakenCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

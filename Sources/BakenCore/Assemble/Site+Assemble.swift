@@ -1,0 +1,172 @@
+import BakenMarkdown
+import Foundation
+
+extension Site {
+    /// The assemble stage: addresses, translations, sections, and Markdown rendered with its links resolved.
+    static func assemble(_ source: SiteSource, diagnostics: inout Diagnostics) -> Site {
+        let config = source.config
+        let languageOrder = Dictionary(uniqueKeysWithValues: config.languages.enumerated().map { ($1.code, $0) })
+        var pages = source.pages.map { page -> Page in
+            var page = page
+            page.url = address(of: page, config: config)
+            return page
+        }
+        pages.sort { (languageOrder[$0.language] ?? 0, $0.url, $0.file) < (languageOrder[$1.language] ?? 0, $1.url, $1.file) }
+
+        // Two files may not claim one address, nor one language twice for a translation key.
+        var byURL: [String: Int] = [:]
+        var translations: [String: [String: Int]] = [:]
+        var homes: [String: Int] = [:]
+        for (index, page) in pages.enumerated() {
+            if let other = byURL[page.url] {
+                diagnostics.error(page.file, page.frontMatter.lines["slug"], "this page has the same address \(page.url) as \(pages[other].file): give one of them another slug or file name")
+            } else {
+                byURL[page.url] = index
+            }
+            let key = page.translationKey
+            if let other = translations[key]?[page.language] {
+                diagnostics.error(page.file, page.frontMatter.lines["translationKey"], "translationKey '\(key)' is also used by \(pages[other].file) in the same language: each page of a language needs its own key")
+            } else {
+                translations[key, default: [:]][page.language] = index
+            }
+            if page.kind == .home { homes[page.language] = index }
+        }
+        for language in config.languages where homes[language.code] == nil && pages.contains(where: { $0.language == language.code })
+            && !source.failedFiles.contains("content/\(language.code)/_index.md") {
+            diagnostics.error("content/\(language.code)/_index.md", nil, "the home page of '\(language.code)' is missing: make this file with at least a title")
+        }
+        if homes[config.defaultLanguage] == nil && !pages.contains(where: { $0.language == config.defaultLanguage })
+            && !source.failedFiles.contains("content/\(config.defaultLanguage)/_index.md") {
+            diagnostics.error("content/\(config.defaultLanguage)/_index.md", nil, "the site has no pages in its default language '\(config.defaultLanguage)': make this file with at least a title")
+        }
+
+        // Each page sits in the nearest section above it.
+        let sectionByDirectory = Dictionary(
+            pages.indices.filter { pages[$0].kind != .page }.map { ("\(pages[$0].language):\(pages[$0].directory)", $0) },
+            uniquingKeysWith: { a, _ in a })
+        var parents: [Int: Int] = [:]
+        var children: [Int: [Int]] = [:]
+        for (index, page) in pages.enumerated() where page.kind != .home {
+            var directory = page.kind == .section ? parentDirectory(page.directory) : page.directory
+            if page.kind == .page && page.path.hasSuffix("/index") { directory = parentDirectory(directory) }
+            while true {
+                if let parent = sectionByDirectory["\(page.language):\(directory)"], parent != index {
+                    parents[index] = parent
+                    children[parent, default: []].append(index)
+                    break
+                }
+                if directory.isEmpty { break }
+                directory = parentDirectory(directory)
+            }
+        }
+        for key in children.keys {
+            children[key]!.sort { listOrder(pages[$0], pages[$1]) }
+        }
+
+        // Aliases: old addresses that lead to a page; each must stay inside the site.
+        var aliases: [(url: String, target: Int)] = []
+        for (index, page) in pages.enumerated() {
+            for (alias, line) in zip(page.frontMatter.aliases, page.frontMatter.aliasLines) {
+                guard let url = aliasAddress(alias, root: config.root) else {
+                    diagnostics.error(page.file, line, "alias '\(alias)' must be an address on this site, such as /oud/adres/, without '..'")
+                    continue
+                }
+                if let other = byURL[url] {
+                    diagnostics.error(page.file, line, "alias \(url) is already the address of \(pages[other].file)")
+                    continue
+                }
+                aliases.append((url, index))
+            }
+        }
+        aliases.sort { $0.url < $1.url }
+
+        let resourceOutputs = Dictionary(source.resources.map { ($0.source, $0.output) }, uniquingKeysWith: { a, _ in a })
+        let resolver = LinkResolver(
+            pagesByFile: Dictionary(uniqueKeysWithValues: pages.map { ($0.file, $0.url) }),
+            resources: resourceOutputs, failed: source.failedFiles, root: config.root)
+        let options = MarkdownOptions(allowRawHTML: config.markdownAllowsRawHTML)
+        let assembled = pages.map { page in
+            render(page, resolver: resolver, options: options, diagnostics: &diagnostics)
+        }
+        var hubs: [String: Int] = [:]
+        for (index, page) in pages.enumerated() {
+            if case .audience(let id) = page.frontMatter.fields { hubs["\(page.language):\(id)"] = hubs["\(page.language):\(id)"] ?? index }
+        }
+        return Site(
+            config: config, theme: source.theme, pages: assembled, resources: source.resources.map { ($0.source, config.root + $0.output) },
+            translations: translations, children: children, parents: parents, homes: homes, aliases: aliases,
+            fileIndex: Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.file, $0) }), hubs: hubs)
+    }
+
+    /// Lists sort by weight, then date (newest first), then title.
+    static func listOrder(_ a: Page, _ b: Page) -> Bool {
+        if a.frontMatter.weight != b.frontMatter.weight { return a.frontMatter.weight < b.frontMatter.weight }
+        let da = a.frontMatter.date?.ordinal ?? 0, db = b.frontMatter.date?.ordinal ?? 0
+        if da != db { return da > db }
+        return (a.frontMatter.title, a.url) < (b.frontMatter.title, b.url)
+    }
+
+    /// The page's address: language prefix, folders, then the slug or file name.
+    static func address(of page: Page, config: SiteConfig) -> String {
+        var segments = page.path.split(separator: "/").map(String.init)
+        let last = segments.removeLast()
+        if last != "_index" && last != "index" {
+            segments.append(page.frontMatter.slug ?? last)
+        } else if let slug = page.frontMatter.slug, !segments.isEmpty {
+            segments[segments.count - 1] = slug
+        }
+        let path = segments.map(urlSegment).joined(separator: "/")
+        return config.root + config.prefix(of: page.language) + "/" + (path.isEmpty ? "" : path + "/")
+    }
+
+    static func urlSegment(_ segment: String) -> String {
+        segment.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))) ?? segment
+    }
+
+    static func parentDirectory(_ directory: String) -> String {
+        guard let slash = directory.lastIndex(of: "/") else { return "" }
+        return String(directory[..<slash])
+    }
+
+    /// `/oud/adres` → `/oud/adres/` under the site's root; nil when it could leave the site.
+    static func aliasAddress(_ alias: String, root: String) -> String? {
+        guard alias.hasPrefix("/"), !alias.contains("\\"), !alias.contains("?"), !alias.contains("#") else { return nil }
+        let segments = alias.split(separator: "/")
+        guard !segments.isEmpty, segments.allSatisfy({ FrontMatter.isSafeSegment(String($0)) }) else { return nil }
+        return root + "/" + segments.map { urlSegment(String($0)) }.joined(separator: "/") + "/"
+    }
+
+    private static func render(_ page: Page, resolver: LinkResolver, options: MarkdownOptions, diagnostics: inout Diagnostics) -> AssembledPage {
+        let body = MarkdownDocument(page.body, options: options)
+        body.assignHeadingIDs()
+        resolver.rewrite(body, in: page, firstLine: page.bodyLine, diagnostics: &diagnostics)
+        var fieldHTML: [String: String] = [:]
+        func markdown(_ key: String, _ text: String?, field: String) {
+            guard let text, !text.isEmpty else { return }
+            let document = MarkdownDocument(text, options: options)
+            resolver.rewrite(document, in: page, firstLine: page.frontMatter.lines[field] ?? 1, diagnostics: &diagnostics, fieldLine: true)
+            fieldHTML[key] = document.html()
+        }
+        switch page.frontMatter.fields {
+        case .guide(let guide):
+            markdown("safety", guide.safety, field: "safety")
+            markdown("aftercare", guide.aftercare, field: "aftercare")
+            for (i, option) in guide.options.enumerated() { markdown("options.\(i).text", option.text, field: "options") }
+            for (i, scenario) in guide.scenarios.enumerated() { markdown("scenarios.\(i).text", scenario.text, field: "scenarios") }
+        case .lesson(let lesson):
+            markdown("preparation", lesson.preparation, field: "preparation")
+            markdown("teacherNotes", lesson.teacherNotes, field: "teacher_notes")
+            markdown("afterDisclosure", lesson.afterDisclosure, field: "safeguarding")
+            markdown("parentSummary", lesson.parentSummary, field: "parent_summary")
+            for (i, step) in lesson.steps.enumerated() { markdown("steps.\(i).text", step.text, field: "steps") }
+        case .none, .norm, .audience:
+            break
+        }
+        if case .lesson(let lesson) = page.frontMatter.fields {
+            for attachment in lesson.attachments where resolver.target(of: attachment.file, from: page) == nil {
+                diagnostics.error(page.file, attachment.line, "attachment '\(attachment.file)' does not exist: put the file in the lesson's folder, or correct the name")
+            }
+        }
+        return AssembledPage(page: page, html: body.html(), headings: body.headings, fieldHTML: fieldHTML, text: body.plainText())
+    }
+}

@@ -1,0 +1,114 @@
+import Yams
+
+extension SiteConfig {
+    static let file = "site.yml"
+    static let knownFields: Set<String> = [
+        "title", "baseURL", "defaultLanguage", "languages", "theme", "menus", "audiences", "markdown",
+        "defaultLanguageInSubdir", "params",
+    ]
+
+    /// Reads site.yml's text; every mistake in it is reported at its line.
+    static func parse(_ text: String) throws(BuildFailure) -> SiteConfig {
+        let file = Self.file
+        var diagnostics = Diagnostics()
+        let root: Node?
+        switch YAMLText.parse(text, file: file, firstLine: 1) {
+        case .success(let node): root = node
+        case .failure(let diagnostic): throw BuildFailure([diagnostic])
+        }
+        guard let root else {
+            throw BuildFailure([Diagnostic(file: file, line: 1, "site.yml is empty: it needs at least 'title:', 'baseURL:' and 'languages:' (see docs/content.md)")])
+        }
+        guard let mapping = root.mapping else {
+            throw BuildFailure([Diagnostic(file: file, line: 1, "site.yml must be a list of settings (name: value), such as 'title: My site'")])
+        }
+        let fields = YAMLFields(file: file, lineOffset: 0, mapping: mapping, line: 1)
+        for key in fields.keys where !knownFields.contains(key) {
+            diagnostics.error(file, fields.line(of: key), "unknown setting '\(key)' (known: \(knownFields.sorted().joined(separator: ", ")))")
+        }
+
+        let title = fields.string("title", required: true, &diagnostics) ?? ""
+        var baseURL = fields.string("baseURL", &diagnostics) ?? "/"
+        if !baseURL.hasSuffix("/") { baseURL += "/" }
+        if !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://") || baseURL == "/") {
+            diagnostics.error(file, fields.line(of: "baseURL"), "baseURL must start with https:// (for example https://example.nl/), not '\(baseURL)'")
+        }
+        let theme = fields.string("theme", &diagnostics) ?? "baken"
+
+        var languages: [Language] = []
+        let languageList = fields.list("languages", &diagnostics)
+        if fields.node("languages") == nil {
+            diagnostics.error(file, 1, "'languages' is missing: list the site's languages, such as\nlanguages:\n  - code: nl\n    name: Nederlands")
+        }
+        for entry in languageList {
+            guard let code = entry.string("code", required: true, &diagnostics) else { continue }
+            if !isLanguageCode(code) {
+                diagnostics.error(file, entry.line(of: "code"), "language code '\(code)' is not valid: use a code such as nl, en, ar or pt-BR")
+                continue
+            }
+            if languages.contains(where: { $0.code == code }) {
+                diagnostics.error(file, entry.line(of: "code"), "language '\(code)' is listed twice")
+                continue
+            }
+            let name = entry.string("name", required: true, &diagnostics) ?? code
+            var rtl = false
+            if let direction = entry.string("direction", &diagnostics) {
+                switch direction {
+                case "rtl": rtl = true
+                case "ltr": rtl = false
+                default: diagnostics.error(file, entry.line(of: "direction"), "direction must be rtl or ltr, not '\(direction)'")
+                }
+            }
+            for key in entry.keys where !["code", "name", "title", "direction"].contains(key) {
+                diagnostics.error(file, entry.line(of: key), "unknown language setting '\(key)' (known: code, name, title, direction)")
+            }
+            languages.append(Language(code: code, name: name, title: entry.string("title", &diagnostics), isRightToLeft: rtl))
+        }
+
+        let defaultLanguage = fields.string("defaultLanguage", &diagnostics) ?? languages.first?.code ?? "nl"
+        if !languages.isEmpty && !languages.contains(where: { $0.code == defaultLanguage }) {
+            diagnostics.error(file, fields.line(of: "defaultLanguage"), "defaultLanguage '\(defaultLanguage)' is not in languages (known: \(languages.map(\.code).joined(separator: ", ")))")
+        }
+
+        var menus: [String: [MenuEntry]] = [:]
+        if let menuFields = fields.fields("menus", &diagnostics) {
+            for name in menuFields.keys {
+                menus[name] = menuFields.list(name, &diagnostics).compactMap { item in
+                    guard let page = item.string("page", required: true, &diagnostics) else { return nil }
+                    return MenuEntry(page: page, line: item.line(of: "page"))
+                }
+            }
+        }
+
+        var audiences: [Audience] = []
+        for entry in fields.list("audiences", &diagnostics) {
+            guard let id = entry.string("id", required: true, &diagnostics) else { continue }
+            if audiences.contains(where: { $0.id == id }) {
+                diagnostics.error(file, entry.line(of: "id"), "audience '\(id)' is listed twice")
+            }
+            audiences.append(Audience(id: id, names: entry.translations("name", &diagnostics)))
+        }
+
+        var allowsRawHTML = false
+        if let markdown = fields.fields("markdown", &diagnostics) {
+            allowsRawHTML = markdown.bool("unsafe", &diagnostics) ?? false
+        }
+
+        var params: [String: YAMLValue] = [:]
+        if let paramFields = fields.fields("params", &diagnostics) {
+            for key in paramFields.keys { params[key] = paramFields.value(key) }
+        }
+
+        try diagnostics.check()
+        return SiteConfig(
+            title: title, baseURL: baseURL, defaultLanguage: defaultLanguage, languages: languages, theme: theme,
+            menus: menus, audiences: audiences, markdownAllowsRawHTML: allowsRawHTML,
+            defaultLanguageInSubdir: fields.bool("defaultLanguageInSubdir", &diagnostics) ?? false, params: params)
+    }
+
+    static func isLanguageCode(_ code: String) -> Bool {
+        let parts = code.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return false }
+        return parts.dropFirst().allSatisfy { (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Everything read from the site folder, checked field by field but not yet put together.
+struct SiteSource: Sendable {
+    var config: SiteConfig
+    var theme: Theme
+    var pages: [Page]
+    /// Files in content/ that are not pages (images, worksheets): source path → path in the output.
+    var resources: [(source: String, output: String)]
+    /// Page files that could not be read; their errors are already reported, so links to them are not.
+    var failedFiles: Set<String>
+}
+
+extension SiteSource {
+    /// The load stage: site.yml, the theme, and every file under content/.
+    static func load(from tree: SourceTree, includeDrafts: Bool, diagnostics: inout Diagnostics) throws(BuildFailure) -> SiteSource {
+        guard tree.exists(SiteConfig.file) else {
+            throw BuildFailure([Diagnostic(file: SiteConfig.file, "site.yml not found in \(tree.root.path): run baken in the site's folder, or name it with --site")])
+        }
+        guard let configText = tree.text(SiteConfig.file, limit: 1 << 20, diagnostics: &diagnostics) else {
+            throw BuildFailure(diagnostics.all)
+        }
+        let config = try SiteConfig.parse(configText)
+        let theme = Theme.load(config, from: tree, diagnostics: &diagnostics)
+
+        var pages: [Page] = []
+        var resources: [(source: String, output: String)] = []
+        guard tree.isDirectory("content") else {
+            diagnostics.error("content", nil, "there is no content folder: make content/\(config.defaultLanguage)/_index.md for the home page")
+            throw BuildFailure(diagnostics.all)
+        }
+        let audiences = Set(config.audiences.map(\.id))
+        var failedFiles: Set<String> = []
+        for file in tree.files(under: "content", diagnostics: &diagnostics) {
+            let errorsBefore = diagnostics.all.count
+            let parts = file.split(separator: "/").map(String.init)
+            guard parts.count >= 3 else {
+                diagnostics.error(file, nil, "pages go in a folder per language, such as content/\(config.defaultLanguage)/\(parts.last ?? "")")
+                continue
+            }
+            let language = parts[1]
+            guard let lang = config.language(language) else {
+                diagnostics.error(file, nil, "unknown language '\(language)' (known: \(config.languages.map(\.code).joined(separator: ", "))): add it to languages in site.yml, or move the file")
+                continue
+            }
+            let inner = parts[2...].joined(separator: "/")
+            guard file.hasSuffix(".md") || file.hasSuffix(".markdown") else {
+                resources.append((file, config.prefix(of: lang.code) + "/" + inner))
+                continue
+            }
+            guard let text = tree.text(file, diagnostics: &diagnostics) else {
+                failedFiles.insert(file)
+                continue
+            }
+            if text.allSatisfy(\.isWhitespace) {
+                failedFiles.insert(file)
+                diagnostics.error(file, nil, "this file is empty: a page needs front matter with at least a title, such as\n---\ntitle: Contact\n---")
+                continue
+            }
+            let split: (yaml: String, body: String, bodyLine: Int)
+            switch FrontMatter.split(text, file: file) {
+            case .failure(let diagnostic):
+                diagnostics.add(diagnostic)
+                failedFiles.insert(file)
+                continue
+            case .success(let value): split = value
+            }
+            guard let frontMatter = FrontMatter.parse(yaml: split.yaml, file: file, audiences: audiences, diagnostics: &diagnostics) else {
+                failedFiles.insert(file)
+                continue
+            }
+            if diagnostics.all.count > errorsBefore { failedFiles.insert(file) }
+            if frontMatter.draft && !includeDrafts { continue }
+            let path = inner.hasSuffix(".md") ? String(inner.dropLast(3)) : String(inner.dropLast(9))
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            let kind: Page.Kind = path == "_index" ? .home : name == "_index" ? .section : .page
+            pages.append(Page(file: file, language: language, path: path, kind: kind, frontMatter: frontMatter, body: split.body, bodyLine: split.bodyLine))
+        }
+        return SiteSource(config: config, theme: theme, pages: pages, resources: resources, failedFiles: failedFiles)
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// Reads a site's folder: lists files in a stable order and reads them as checked UTF-8 text.
+/// The only place, with `OutputWriter`, that touches the disk.
+struct SourceTree: Sendable {
+    /// The site folder, absolute.
+    let root: URL
+    static let maxPageBytes = 8 * 1024 * 1024
+
+    func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
+
+    func exists(_ relative: String) -> Bool {
+        FileManager.default.fileExists(atPath: url(relative).path)
+    }
+
+    func isDirectory(_ relative: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url(relative).path, isDirectory: &isDir) && isDir.boolValue
+    }
+
+    /// Every file below `relative`, as paths relative to the site, sorted. Links to folders are reported, not followed.
+    func files(under relative: String, diagnostics: inout Diagnostics) -> [String] {
+        var result: [String] = []
+        walk(relative, into: &result, diagnostics: &diagnostics)
+        return result.sorted()
+    }
+
+    private func walk(_ relative: String, into result: inout [String], diagnostics: inout Diagnostics) {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: url(relative).path) else {
+            diagnostics.error(relative, nil, "cannot read this folder: check that it exists and that you may read it")
+            return
+        }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let child = relative.isEmpty ? name : "\(relative)/\(name)"
+            let path = url(child).path
+            guard let attributes = try? fm.attributesOfItem(atPath: path), let type = attributes[.type] as? FileAttributeType else {
+                diagnostics.error(child, nil, "cannot read this file: check that you may read it")
+                continue
+            }
+            switch type {
+            case .typeDirectory:
+                walk(child, into: &result, diagnostics: &diagnostics)
+            case .typeSymbolicLink:
+                let target = (try? fm.destinationOfSymbolicLink(atPath: path)) ?? "?"
+                var isDir: ObjCBool = false
+                if !fm.fileExists(atPath: path, isDirectory: &isDir) {
+                    diagnostics.error(child, nil, "this link leads nowhere (to '\(target)'), or in a circle: remove it or point it at a file")
+                } else if isDir.boolValue {
+                    diagnostics.error(child, nil, "links to folders are not followed (this one leads to '\(target)'): copy the folder into the site instead")
+                } else {
+                    result.append(child)
+                }
+            case .typeRegular:
+                result.append(child)
+            default:
+                diagnostics.warning(child, nil, "not a regular file: left out")
+            }
+        }
+    }
+
+    /// The file's bytes; nil with a diagnostic when it cannot be read.
+    func data(_ relative: String, diagnostics: inout Diagnostics) -> Data? {
+        do {
+            return try Data(contentsOf: url(relative))
+        } catch {
+            diagnostics.error(relative, nil, "cannot read this file: check that it exists and that you may read it")
+            return nil
+        }
+    }
+
+    /// The file as text: must be UTF-8 without NUL bytes and at most `limit` bytes.
+    func text(_ relative: String, limit: Int = SourceTree.maxPageBytes, diagnostics: inout Diagnostics) -> String? {
+        guard let data = data(relative, diagnostics: &diagnostics) else { return nil }
+        return Self.decode(data, file: relative, limit: limit, diagnostics: &diagnostics)
+    }
+
+    static func decode(_ data: Data, file: String, limit: Int, diagnostics: inout Diagnostics) -> String? {
+        if data.count > limit {
+            diagnostics.error(file, nil, "this file is too large (\(megabytes(data.count)); at most \(megabytes(limit))): split it into several pages")
+            return nil
+        }
+        if let nul = data.firstIndex(of: 0) {
+            let line = data[data.startIndex..<nul].reduce(1) { $1 == 10 ? $0 + 1 : $0 }
+            diagnostics.error(file, line, "this file contains a NUL byte, so it is not a text file: save it again as plain UTF-8 text")
+            return nil
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            let bad = firstInvalidUTF8(data)
+            let line = data[data.startIndex..<bad].reduce(1) { $1 == 10 ? $0 + 1 : $0 }
+            diagnostics.error(file, line, "this file is not valid UTF-8 text (byte \(bad - data.startIndex + 1)): save it again with the encoding UTF-8")
+            return nil
+        }
+        return text.replacingOccurrences(of: "\r\n", with: "\n")
+    }
+
+    static func megabytes(_ bytes: Int) -> String {
+        let mb = Double(bytes) / 1_048_576
+        return mb >= 10 ? "\(Int(mb)) MB" : "\(Double(Int(mb * 10)) / 10) MB"
+    }
+
+    private static func firstInvalidUTF8(_ data: Data) -> Int {
+        var index = data.startIndex
+        while index < data.endIndex {
+            let byte = data[index]
+            let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
+            guard length > 0, index + length <= data.endIndex else { return index }
+            if length > 1, String(validating: data[index..<(index + length)], as: UTF8.self) == nil { return index }
+            index += length
+        }
+        return index
+    }
+}

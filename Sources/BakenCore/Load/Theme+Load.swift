@@ -1,0 +1,82 @@
+import Foundation
+import Yams
+
+extension Theme {
+    /// Reads `themes/<name>/` and the site's own `layouts/`, `i18n/` and `static/`, which win over the theme's.
+    static func load(_ config: SiteConfig, from tree: SourceTree, diagnostics: inout Diagnostics) -> Theme {
+        let themeDir = "themes/\(config.theme)"
+        let layers = [themeDir, ""]
+        if !tree.isDirectory(themeDir) {
+            let available = (try? FileManager.default.contentsOfDirectory(atPath: tree.url("themes").path))?.sorted() ?? []
+            diagnostics.error(SiteConfig.file, nil, "theme '\(config.theme)' not found: there is no folder \(themeDir)" + (available.isEmpty ? "" : " (themes here: \(available.joined(separator: ", ")))"))
+        }
+
+        var templates: [String: Template] = [:]
+        var staticFiles: [String: String] = [:]
+        var strings: [String: [String: String]] = [:]
+        for layer in layers {
+            let prefix = layer.isEmpty ? "" : "\(layer)/"
+            if tree.isDirectory(prefix + "layouts") {
+                for file in tree.files(under: prefix + "layouts", diagnostics: &diagnostics) where file.hasSuffix(".mustache") {
+                    let name = String(file.dropFirst(prefix.count + "layouts/".count).dropLast(".mustache".count))
+                    if let text = tree.text(file, diagnostics: &diagnostics) {
+                        templates[name] = Template(file: file, text: text)
+                    }
+                }
+            }
+            if tree.isDirectory(prefix + "static") {
+                for file in tree.files(under: prefix + "static", diagnostics: &diagnostics) {
+                    staticFiles[String(file.dropFirst(prefix.count + "static/".count))] = file
+                }
+            }
+            if tree.isDirectory(prefix + "i18n") {
+                for file in tree.files(under: prefix + "i18n", diagnostics: &diagnostics) where file.hasSuffix(".yml") || file.hasSuffix(".yaml") {
+                    let code = String(file.split(separator: "/").last!.split(separator: ".").first!)
+                    guard config.language(code) != nil else { continue }
+                    for (key, value) in readStrings(file, tree: tree, diagnostics: &diagnostics) {
+                        strings[code, default: [:]][key] = value
+                    }
+                }
+            }
+        }
+
+        // A word missing in a language falls back to the default language; the build lists what is missing.
+        let fallback = strings[config.defaultLanguage] ?? [:]
+        for language in config.languages where language.code != config.defaultLanguage {
+            let own = strings[language.code] ?? [:]
+            let missing = fallback.keys.filter { own[$0] == nil }.sorted()
+            if !missing.isEmpty {
+                let shown = missing.prefix(12).joined(separator: ", ") + (missing.count > 12 ? ", …" : "")
+                diagnostics.warning("\(themeDir)/i18n/\(language.code).yml", nil, "\(missing.count) words missing, shown in \(config.defaultLanguage) instead: \(shown)")
+            }
+            strings[language.code] = fallback.merging(own) { _, mine in mine }
+        }
+        return Theme(
+            name: config.theme, templates: templates, strings: strings,
+            staticFiles: staticFiles.sorted { $0.key < $1.key }.map { (source: $0.value, output: $0.key) })
+    }
+
+    private static func readStrings(_ file: String, tree: SourceTree, diagnostics: inout Diagnostics) -> [String: String] {
+        guard let text = tree.text(file, diagnostics: &diagnostics) else { return [:] }
+        switch YAMLText.parse(text, file: file, firstLine: 1) {
+        case .failure(let diagnostic):
+            diagnostics.add(diagnostic)
+            return [:]
+        case .success(let root):
+            guard let root else { return [:] }
+            guard let mapping = root.mapping else {
+                diagnostics.error(file, 1, "an i18n file must be a list of 'key: text' lines")
+                return [:]
+            }
+            var result: [String: String] = [:]
+            for (key, value) in mapping {
+                guard let name = key.string, let text = value.scalar?.string else {
+                    diagnostics.error(file, key.mark?.line, "every entry must be 'key: text' on one line")
+                    continue
+                }
+                result[name] = text
+            }
+            return result
+        }
+    }
+}

@@ -1,0 +1,143 @@
+/// One Markdown page of one language, as read from its file and placed in the site.
+public struct Page: Sendable {
+    public enum Kind: String, Sendable { case home, section, page }
+
+    /// Path relative to the site folder: `content/nl/normen/nafluiten.md`.
+    public var file: String
+    public var language: String
+    /// Path inside the language folder without `.md`: `normen/nafluiten`, `normen/_index`.
+    public var path: String
+    public var kind: Kind
+    public var frontMatter: FrontMatter
+    /// The Markdown after the front matter, and the file line it starts on.
+    public var body: String
+    public var bodyLine: Int
+
+    /// Set during assembly.
+    public var url: String = ""
+    public var translationKey: String { frontMatter.translationKey ?? Page.defaultKey(path) }
+
+    /// The folder this page lists or sits in: `normen` for both `normen/_index` and `normen/nafluiten`'s section.
+    var directory: String {
+        let parts = path.split(separator: "/").dropLast()
+        return parts.joined(separator: "/")
+    }
+
+    /// The key shared by pages at the same path in each language.
+    static func defaultKey(_ path: String) -> String {
+        if path == "_index" { return "home" }
+        if path.hasSuffix("/_index") || path.hasSuffix("/index") {
+            return String(path[..<path.lastIndex(of: "/")!])
+        }
+        return path
+    }
+}
+
+/// The front matter fields Baken knows, checked and typed; the rest is kept in `params`.
+public struct FrontMatter: Sendable {
+    public var title: String = ""
+    public var description: String?
+    public var date: Day?
+    public var draft: Bool = false
+    public var weight: Int = 0
+    public var slug: String?
+    public var aliases: [String] = []
+    public var aliasLines: [Int] = []
+    public var translationKey: String?
+    public var tags: [String] = []
+    public var type: ContentType = .page
+    public var audiences: [String] = []
+    public var layout: String?
+    public var lastChecked: Day?
+    public var sensitive: Bool?
+    public var fields: TypedFields = .none
+    public var params: [(key: String, value: YAMLValue)] = []
+    /// Lines of fields, for messages about values that are only checked later.
+    public var lines: [String: Int] = [:]
+}
+
+/// The kinds of content Baken knows; each has its own fields and template.
+public enum ContentType: String, Sendable, CaseIterable {
+    case page, norm, guide, lesson, audience, news
+}
+
+/// The fields of a content type.
+public enum TypedFields: Sendable {
+    case none
+    case norm(Norm)
+    case guide(Guide)
+    case lesson(Lesson)
+    case audience(id: String)
+}
+
+/// A norm statement, and the law behind it when there is one.
+public struct Norm: Sendable {
+    public var statement: String
+    public var law: Law?
+
+    public struct Law: Sendable {
+        public var since: Day?
+        public var title: String
+        public var url: String?
+    }
+}
+
+/// Bystander guidance: safety first, options, scenarios per setting, after-care. Text fields are Markdown.
+public struct Guide: Sendable {
+    public enum Action: String, Sendable, CaseIterable { case distract, delegate, document, delay, direct }
+    public enum Setting: String, Sendable, CaseIterable { case street, transport, nightlife, sport, school, online }
+
+    public struct Option: Sendable {
+        public var action: Action
+        public var title: String
+        public var text: String
+        public var say: [String]
+    }
+
+    public struct Scenario: Sendable {
+        public var setting: Setting
+        public var title: String
+        public var text: String
+        public var contact: String?
+    }
+
+    public var safety: String?
+    public var options: [Option]
+    public var scenarios: [Scenario]
+    public var aftercare: String?
+}
+
+/// A school lesson module. Long text fields are Markdown.
+public struct Lesson: Sendable {
+    public enum Level: String, Sendable, CaseIterable {
+        case po78 = "po-7-8", voOnderbouw = "vo-onderbouw", voBovenbouw = "vo-bovenbouw", mbo, so
+    }
+
+    public struct Step: Sendable {
+        public var title: String
+        public var minutes: Int
+        public var text: String
+    }
+
+    public struct Attachment: Sendable {
+        public var file: String
+        public var title: String
+        public var line: Int
+    }
+
+    public var level: Level
+    public var age: String?
+    public var duration: Int
+    public var edition: String?
+    public var goals: [String]
+    public var kerndoelen: [String]
+    public var materials: [String]
+    public var preparation: String?
+    public var steps: [Step]
+    public var teacherNotes: String?
+    public var safeguardingContact: String?
+    public var afterDisclosure: String?
+    public var parentSummary: String?
+    public var license: String
+    public var attachments: [Attachment]
+}

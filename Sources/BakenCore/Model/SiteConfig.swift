@@ -1,0 +1,67 @@
+/// The settings of a site, read from site.yml.
+public struct SiteConfig: Sendable {
+    public var title: String
+    /// Always ends in `/`.
+    public var baseURL: String
+    public var defaultLanguage: String
+    public var languages: [Language]
+    public var theme: String
+    public var menus: [String: [MenuEntry]]
+    public var audiences: [Audience]
+    public var markdownAllowsRawHTML: Bool
+    /// Puts the default language under its code too (`/nl/…`), as Hugo's defaultContentLanguageInSubdir.
+    public var defaultLanguageInSubdir: Bool
+    public var params: [String: YAMLValue]
+
+    public func language(_ code: String) -> Language? { languages.first { $0.code == code } }
+
+    /// The path part of baseURL without its last slash: "" or "/campagne".
+    public var root: String {
+        var rest = baseURL
+        if let scheme = rest.range(of: "://") { rest = String(rest[scheme.upperBound...]) }
+        guard let slash = rest.firstIndex(of: "/") else { return "" }
+        var path = String(rest[slash...])
+        while path.hasSuffix("/") { path.removeLast() }
+        return path
+    }
+
+    /// The origin part of baseURL: "https://veilig.almelo.nl".
+    public var origin: String {
+        let root = self.root
+        var base = baseURL
+        while base.hasSuffix("/") { base.removeLast() }
+        return root.isEmpty ? base : String(base.dropLast(root.count))
+    }
+
+    /// The URL prefix of a language's pages: "" for the default language, "/en" for others.
+    public func prefix(of language: String) -> String {
+        language == defaultLanguage && !defaultLanguageInSubdir ? "" : "/\(language)"
+    }
+}
+
+/// A language of the site, in the order of site.yml.
+public struct Language: Sendable, Equatable {
+    public var code: String
+    /// The language's name in itself: "Nederlands", "العربية".
+    public var name: String
+    public var title: String?
+    public var isRightToLeft: Bool
+
+    public var direction: String { isRightToLeft ? "rtl" : "ltr" }
+}
+
+/// An entry of a menu in site.yml: a page named by its path in the language folder.
+public struct MenuEntry: Sendable, Equatable {
+    public var page: String
+    public var line: Int
+}
+
+/// A group the site speaks to, with its name per language.
+public struct Audience: Sendable, Equatable {
+    public var id: String
+    public var names: [String: String]
+
+    public func name(in language: String, default fallback: String) -> String {
+        names[language] ?? names[fallback] ?? names[""] ?? id
+    }
+}

@@ -1,0 +1,16 @@
+/// A theme's files after the site's own files have replaced the theme's: templates, words per language, static files.
+struct Theme: Sendable {
+    struct Template: Sendable {
+        /// Path relative to the site folder, for messages.
+        var file: String
+        var text: String
+    }
+
+    var name: String
+    /// By name: `page`, `partials/card`.
+    var templates: [String: Template]
+    /// Language code → key → text, with missing keys filled from the default language.
+    var strings: [String: [String: String]]
+    /// Files copied unchanged: source path relative to the site folder → path in the output.
+    var staticFiles: [(source: String, output: String)]
+}

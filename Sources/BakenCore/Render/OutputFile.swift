@@ -1,0 +1,13 @@
+import Foundation
+
+/// A file the build writes: its path inside the output folder and where its bytes come from.
+struct OutputFile: Sendable {
+    enum Contents: Sendable {
+        case text(String)
+        /// Copied from a file of the site, path relative to the site folder.
+        case copy(String)
+    }
+
+    var path: String
+    var contents: Contents
+}

@@ -1,0 +1,261 @@
+/// Builds the template values of each page from the assembled site.
+extension Site {
+    func context(for index: Int, refs: [String: RefView]) -> PageContext {
+        let entry = pages[index]
+        let page = entry.page
+        let language = config.language(page.language)!
+        let strings = theme.strings[page.language] ?? [:]
+        let home = homes[page.language].map { pages[$0].url } ?? config.root + config.prefix(of: page.language) + "/"
+
+        var breadcrumbs: [CrumbView] = []
+        var cursor = parents[index]
+        while let parent = cursor {
+            breadcrumbs.insert(CrumbView(title: pages[parent].page.frontMatter.title, url: pages[parent].url), at: 0)
+            cursor = parents[parent]
+        }
+
+        let view = PageView(
+            title: page.frontMatter.title,
+            description: page.frontMatter.description,
+            url: page.url,
+            permalink: config.origin + page.url,
+            content: entry.html,
+            toc: tableOfContents(entry),
+            date: page.frontMatter.date.map { format($0, strings) },
+            dateISO: page.frontMatter.date?.description,
+            lastChecked: page.frontMatter.lastChecked.map { format($0, strings) },
+            lastCheckedISO: page.frontMatter.lastChecked?.description,
+            type: page.frontMatter.type.rawValue,
+            kind: page.kind.rawValue,
+            isHome: page.kind == .home,
+            isSection: page.kind == .section,
+            isDraft: page.frontMatter.draft,
+            tags: page.frontMatter.tags,
+            audiences: page.frontMatter.audiences.compactMap { id in
+                config.audiences.first { $0.id == id }.map {
+                    AudienceLinkView(id: id, name: $0.name(in: page.language, default: config.defaultLanguage), url: hub(of: id, in: page.language)?.url)
+                }
+            },
+            breadcrumbs: breadcrumbs,
+            pages: (children[index] ?? []).map { card(pages[$0], strings) },
+            params: Dictionary(page.frontMatter.params.map { ($0.key, $0.value.templateValue) }, uniquingKeysWith: { a, _ in a }),
+            norm: normView(page, strings),
+            guide: guideView(entry),
+            lesson: lessonView(entry, strings),
+            audience: audienceView(page, strings))
+        return PageContext(
+            site: siteView(language),
+            lang: LanguageView(code: language.code, name: language.name, dir: language.direction, home: home),
+            t: strings,
+            page: view,
+            menu: menu(for: index),
+            audienceMenu: audienceMenu(for: index),
+            languages: switcher(for: index),
+            alternates: alternates(for: index),
+            feed: feedURL(page.language),
+            root: config.root,
+            ref: refs)
+    }
+
+    /// The values for pages that have no Markdown file, such as the 404 page.
+    func context(forGenerated title: String, url: String, language code: String, refs: [String: RefView]) -> PageContext {
+        let language = config.language(code)!
+        let strings = theme.strings[code] ?? [:]
+        let home = homes[code].map { pages[$0].url } ?? config.root + config.prefix(of: code) + "/"
+        let view = PageView(
+            title: title, description: nil, url: url, permalink: config.origin + url, content: "", toc: [], date: nil,
+            dateISO: nil, lastChecked: nil, lastCheckedISO: nil, type: "page", kind: "page", isHome: false,
+            isSection: false, isDraft: false, tags: [], audiences: [], breadcrumbs: [], pages: [], params: [:],
+            norm: nil, guide: nil, lesson: nil, audience: nil)
+        return PageContext(
+            site: siteView(language), lang: LanguageView(code: code, name: language.name, dir: language.direction, home: home),
+            t: strings, page: view, menu: menu(language: code, activeURL: nil),
+            audienceMenu: audienceMenu(language: code, activeURL: nil),
+            languages: config.languages.map { other in
+                let otherHome = homes[other.code].map { pages[$0].url } ?? config.root + config.prefix(of: other.code) + "/"
+                return LanguageLinkView(code: other.code, name: other.name, dir: other.direction, url: otherHome, current: other.code == code, translated: true)
+            },
+            alternates: [], feed: feedURL(code), root: config.root, ref: refs)
+    }
+
+    private func siteView(_ language: Language) -> SiteView {
+        SiteView(
+            title: language.title ?? config.title, baseURL: config.baseURL,
+            params: Dictionary(uniqueKeysWithValues: config.params.map { ($0.key, $0.value.templateValue) }))
+    }
+
+    func feedURL(_ language: String) -> String {
+        config.root + config.prefix(of: language) + "/index.xml"
+    }
+
+    /// `## ` and `### ` headings, when there are at least three.
+    private func tableOfContents(_ entry: AssembledPage) -> [TocEntryView] {
+        let entries = entry.headings.filter { (2...3).contains($0.level) }
+        guard entries.count >= 3 else { return [] }
+        return entries.map { TocEntryView(level: $0.level, id: $0.id, title: $0.text) }
+    }
+
+    /// "1 juli 2024" from the theme's month names (`month_1` …), or the ISO date when they are missing.
+    func format(_ day: Day, _ strings: [String: String]) -> String {
+        guard let month = strings["month_\(day.month)"] else { return day.description }
+        return "\(day.day) \(month) \(day.year)"
+    }
+
+    func levelName(_ level: Lesson.Level, _ strings: [String: String]) -> String {
+        strings["level_\(level.rawValue)"] ?? level.rawValue
+    }
+
+    private func card(_ entry: AssembledPage, _ strings: [String: String]) -> CardView {
+        let fm = entry.page.frontMatter
+        var statement: String?
+        var lesson: Lesson?
+        switch fm.fields {
+        case .norm(let norm): statement = norm.statement
+        case .lesson(let value): lesson = value
+        default: break
+        }
+        return CardView(
+            title: fm.title, description: fm.description, url: entry.url, type: fm.type.rawValue,
+            date: fm.date.map { format($0, strings) }, dateISO: fm.date?.description, norm: statement,
+            level: lesson?.level.rawValue, levelName: lesson.map { levelName($0.level, strings) }, duration: lesson?.duration)
+    }
+
+    private func normView(_ page: Page, _ strings: [String: String]) -> NormView? {
+        guard case .norm(let norm) = page.frontMatter.fields else { return nil }
+        return NormView(statement: norm.statement, law: norm.law.map {
+            LawView(since: $0.since.map { format($0, strings) }, sinceISO: $0.since?.description, title: $0.title, url: $0.url)
+        })
+    }
+
+    private func guideView(_ entry: AssembledPage) -> GuideView? {
+        guard case .guide(let guide) = entry.page.frontMatter.fields else { return nil }
+        let html = entry.fieldHTML
+        return GuideView(
+            safety: html["safety"],
+            options: guide.options.enumerated().map { i, option in
+                GuideView.OptionView(action: option.action.rawValue, title: option.title, text: html["options.\(i).text"] ?? "", say: option.say)
+            },
+            scenarios: guide.scenarios.enumerated().map { i, scenario in
+                GuideView.ScenarioView(setting: scenario.setting.rawValue, title: scenario.title, text: html["scenarios.\(i).text"] ?? "", contact: scenario.contact)
+            },
+            aftercare: html["aftercare"])
+    }
+
+    private func lessonView(_ entry: AssembledPage, _ strings: [String: String]) -> LessonView? {
+        guard case .lesson(let lesson) = entry.page.frontMatter.fields else { return nil }
+        let html = entry.fieldHTML
+        let safeguarding = lesson.safeguardingContact == nil && lesson.afterDisclosure == nil ? nil
+            : LessonView.SafeguardingView(contact: lesson.safeguardingContact, afterDisclosure: html["afterDisclosure"])
+        return LessonView(
+            level: lesson.level.rawValue, levelName: levelName(lesson.level, strings), age: lesson.age,
+            duration: lesson.duration, edition: lesson.edition, goals: lesson.goals, kerndoelen: lesson.kerndoelen,
+            materials: lesson.materials, preparation: html["preparation"],
+            steps: lesson.steps.enumerated().map { i, step in
+                LessonView.StepView(number: i + 1, title: step.title, minutes: step.minutes, text: html["steps.\(i).text"] ?? "")
+            },
+            teacherNotes: html["teacherNotes"], safeguarding: safeguarding, parentSummary: html["parentSummary"],
+            license: License.view(lesson.license),
+            attachments: lesson.attachments.compactMap { attachment in
+                attachmentURL(attachment.file, of: entry.page).map { LessonView.AttachmentView(title: attachment.title, url: $0) }
+            })
+    }
+
+    /// The address of a file named relative to a page: a page's address or a copied file's.
+    func attachmentURL(_ path: String, of page: Page) -> String? {
+        guard let file = LinkResolver.resolve(path, from: page.file) else { return nil }
+        if let index = fileIndex[file] { return pages[index].url }
+        return resources.first { $0.source == file }?.output
+    }
+
+    private func audienceView(_ page: Page, _ strings: [String: String]) -> AudienceHubView? {
+        guard case .audience(let id) = page.frontMatter.fields else { return nil }
+        let name = config.audiences.first { $0.id == id }?.name(in: page.language, default: config.defaultLanguage) ?? id
+        let members = pages.filter {
+            $0.page.language == page.language && $0.page.frontMatter.audiences.contains(id) && $0.page.file != page.file
+        }
+        .sorted { Site.listOrder($0.page, $1.page) }
+        return AudienceHubView(id: id, name: name, pages: members.map { card($0, strings) })
+    }
+
+    /// The hub page of an audience in a language.
+    func hub(of audience: String, in language: String) -> AssembledPage? {
+        hubs["\(language):\(audience)"].map { pages[$0] }
+    }
+
+    private func menu(for index: Int) -> [MenuItemView] {
+        menu(language: pages[index].page.language, activeURL: pages[index].url)
+    }
+
+    private func menu(language: String, activeURL: String?) -> [MenuItemView] {
+        (config.menus["main"] ?? []).compactMap { entry in
+            guard let target = menuTarget(entry, language: language) else { return nil }
+            let active = activeURL.map { $0 == target.url || ($0.hasPrefix(target.url) && target.page.kind == .section) } ?? false
+            return MenuItemView(title: target.page.frontMatter.title, url: target.url, active: active)
+        }
+    }
+
+    /// A menu entry names a default-language path; other languages show that page's translation.
+    func menuTarget(_ entry: MenuEntry, language: String) -> AssembledPage? {
+        let file = "content/\(config.defaultLanguage)/\(entry.page).md"
+        guard let source = fileIndex[file] else { return nil }
+        return translation(of: source, in: language)
+    }
+
+    private func audienceMenu(for index: Int) -> [AudienceItemView] {
+        audienceMenu(language: pages[index].page.language, activeURL: pages[index].url)
+    }
+
+    private func audienceMenu(language: String, activeURL: String?) -> [AudienceItemView] {
+        config.audiences.compactMap { audience in
+            guard let hub = hub(of: audience.id, in: language) else { return nil }
+            return AudienceItemView(
+                id: audience.id, name: audience.name(in: language, default: config.defaultLanguage), url: hub.url,
+                active: hub.url == activeURL)
+        }
+    }
+
+    private func switcher(for index: Int) -> [LanguageLinkView] {
+        let page = pages[index].page
+        return config.languages.map { language in
+            let translation = translation(of: index, in: language.code)
+            let home = homes[language.code].map { pages[$0].url } ?? config.root + config.prefix(of: language.code) + "/"
+            return LanguageLinkView(
+                code: language.code, name: language.name, dir: language.direction, url: translation?.url ?? home,
+                current: language.code == page.language, translated: translation != nil)
+        }
+    }
+
+    private func alternates(for index: Int) -> [AlternateView] {
+        var result = config.languages.compactMap { language in
+            translation(of: index, in: language.code).map { AlternateView(hreflang: language.code, href: config.origin + $0.url) }
+        }
+        if let fallback = translation(of: index, in: config.defaultLanguage) {
+            result.append(AlternateView(hreflang: "x-default", href: config.origin + fallback.url))
+        }
+        return result
+    }
+
+    /// Every page of a language by translationKey; made once per language, shared by its pages.
+    func references(in language: String) -> [String: RefView] {
+        var result: [String: RefView] = [:]
+        for (key, languages) in translations {
+            if let index = languages[language] {
+                result[key] = RefView(title: pages[index].page.frontMatter.title, url: pages[index].url)
+            }
+        }
+        return result
+    }
+}
+
+/// Licences named by their SPDX id.
+enum License {
+    static func view(_ id: String) -> LessonView.LicenseView {
+        switch id {
+        case "CC-BY-4.0": .init(id: id, name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/")
+        case "CC-BY-SA-4.0": .init(id: id, name: "CC BY-SA 4.0", url: "https://creativecommons.org/licenses/by-sa/4.0/")
+        case "CC-BY-NC-4.0": .init(id: id, name: "CC BY-NC 4.0", url: "https://creativecommons.org/licenses/by-nc/4.0/")
+        case "CC0-1.0": .init(id: id, name: "CC0 1.0", url: "https://creativecommons.org/publicdomain/zero/1.0/")
+        default: .init(id: id, name: id, url: nil)
+        }
+    }
+}

@@ -1,0 +1,200 @@
+/// The values a template sees for one page: the theme's API, documented in docs/themes.md.
+/// Plain structs read by Mustache through reflection; names here are the names in templates.
+struct PageContext {
+    let site: SiteView
+    let lang: LanguageView
+    let t: [String: String]
+    let page: PageView
+    let menu: [MenuItemView]
+    let audienceMenu: [AudienceItemView]
+    let languages: [LanguageLinkView]
+    let alternates: [AlternateView]
+    let feed: String
+    let root: String
+    /// translationKey → page of the current language, for links such as `{{ref.help.url}}`.
+    let ref: [String: RefView]
+}
+
+struct SiteView {
+    let title: String
+    let baseURL: String
+    let generator = "Baken"
+    let params: [String: Any]
+}
+
+struct LanguageView {
+    let code: String
+    let name: String
+    let dir: String
+    let home: String
+}
+
+struct PageView {
+    let title: String
+    let description: String?
+    let url: String
+    let permalink: String
+    let content: String
+    let toc: [TocEntryView]
+    let date: String?
+    let dateISO: String?
+    let lastChecked: String?
+    let lastCheckedISO: String?
+    let type: String
+    let kind: String
+    let isHome: Bool
+    let isSection: Bool
+    let isDraft: Bool
+    let tags: [String]
+    let audiences: [AudienceLinkView]
+    let breadcrumbs: [CrumbView]
+    let pages: [CardView]
+    let params: [String: Any]
+    let norm: NormView?
+    let guide: GuideView?
+    let lesson: LessonView?
+    let audience: AudienceHubView?
+}
+
+struct TocEntryView {
+    let level: Int
+    let id: String
+    let title: String
+}
+
+struct AudienceLinkView {
+    let id: String
+    let name: String
+    let url: String?
+}
+
+struct CrumbView {
+    let title: String
+    let url: String
+}
+
+/// A page as it appears in a list.
+struct CardView {
+    let title: String
+    let description: String?
+    let url: String
+    let type: String
+    let date: String?
+    let dateISO: String?
+    let norm: String?
+    let level: String?
+    let levelName: String?
+    let duration: Int?
+}
+
+struct NormView {
+    let statement: String
+    let law: LawView?
+}
+
+struct LawView {
+    let since: String?
+    let sinceISO: String?
+    let title: String
+    let url: String?
+}
+
+struct GuideView {
+    let safety: String?
+    let options: [OptionView]
+    let scenarios: [ScenarioView]
+    let aftercare: String?
+
+    struct OptionView {
+        let action: String
+        let title: String
+        let text: String
+        let say: [String]
+    }
+
+    struct ScenarioView {
+        let setting: String
+        let title: String
+        let text: String
+        let contact: String?
+    }
+}
+
+struct LessonView {
+    let level: String
+    let levelName: String
+    let age: String?
+    let duration: Int
+    let edition: String?
+    let goals: [String]
+    let kerndoelen: [String]
+    let materials: [String]
+    let preparation: String?
+    let steps: [StepView]
+    let teacherNotes: String?
+    let safeguarding: SafeguardingView?
+    let parentSummary: String?
+    let license: LicenseView
+    let attachments: [AttachmentView]
+
+    struct StepView {
+        let number: Int
+        let title: String
+        let minutes: Int
+        let text: String
+    }
+
+    struct SafeguardingView {
+        let contact: String?
+        let afterDisclosure: String?
+    }
+
+    struct LicenseView {
+        let id: String
+        let name: String
+        let url: String?
+    }
+
+    struct AttachmentView {
+        let title: String
+        let url: String
+    }
+}
+
+struct AudienceHubView {
+    let id: String
+    let name: String
+    let pages: [CardView]
+}
+
+struct MenuItemView {
+    let title: String
+    let url: String
+    let active: Bool
+}
+
+struct AudienceItemView {
+    let id: String
+    let name: String
+    let url: String
+    let active: Bool
+}
+
+struct LanguageLinkView {
+    let code: String
+    let name: String
+    let dir: String
+    let url: String
+    let current: Bool
+    let translated: Bool
+}
+
+struct AlternateView {
+    let hreflang: String
+    let href: String
+}
+
+struct RefView {
+    let title: String
+    let url: String
+}

@@ -1,0 +1,74 @@
+import CBakenIO
+import Foundation
+
+/// The write stage: writes every file into a fresh folder beside the output, then swaps it into place,
+/// so a failed or killed build leaves the previous output exactly as it was.
+struct OutputWriter: Sendable {
+    let tree: SourceTree
+
+    func write(_ files: [OutputFile], to output: URL) throws(BuildFailure) {
+        let fm = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let name = output.lastPathComponent
+        let staging = parent.appendingPathComponent(".\(name).baken-new-\(getpid())")
+        let retired = parent.appendingPathComponent(".\(name).baken-old-\(getpid())")
+        do {
+            try? fm.removeItem(at: staging)
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            var made: Set<String> = []
+            for file in files.sorted(by: { $0.path < $1.path }) {
+                guard Self.isInside(file.path) else {
+                    throw BuildFailure([Diagnostic(file: nil, "refusing to write '\(file.path)' outside the output folder")])
+                }
+                let destination = staging.appendingPathComponent(file.path)
+                let folder = destination.deletingLastPathComponent().path
+                if !made.contains(folder) {
+                    try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    made.insert(folder)
+                }
+                switch file.contents {
+                case .text(let text):
+                    try Data(text.utf8).write(to: destination)
+                case .copy(let source):
+                    try Data(contentsOf: tree.url(source)).write(to: destination)
+                }
+            }
+        } catch let failure as BuildFailure {
+            try? fm.removeItem(at: staging)
+            throw failure
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw BuildFailure([Diagnostic(file: nil, "cannot write the site into \(parent.path): \(error.localizedDescription)")])
+        }
+
+        // Swap in one step where the system can; otherwise two renames, the old folder kept until the new one is in place.
+        if fm.fileExists(atPath: output.path) {
+            if baken_exchange_paths(staging.path, output.path) == 0 {
+                try? fm.removeItem(at: staging)
+                return
+            }
+            do {
+                try? fm.removeItem(at: retired)
+                try fm.moveItem(at: output, to: retired)
+                try fm.moveItem(at: staging, to: output)
+                try? fm.removeItem(at: retired)
+            } catch {
+                if !fm.fileExists(atPath: output.path) { try? fm.moveItem(at: retired, to: output) }
+                try? fm.removeItem(at: staging)
+                throw BuildFailure([Diagnostic(file: nil, "cannot replace \(output.path): \(error.localizedDescription)")])
+            }
+        } else {
+            do {
+                try fm.moveItem(at: staging, to: output)
+            } catch {
+                try? fm.removeItem(at: staging)
+                throw BuildFailure([Diagnostic(file: nil, "cannot create \(output.path): \(error.localizedDescription)")])
+            }
+        }
+    }
+
+    /// A relative path with no `..` part: it cannot leave the output folder.
+    static func isInside(_ path: String) -> Bool {
+        !path.hasPrefix("/") && !path.split(separator: "/").contains { $0 == ".." || $0 == "." } && !path.contains("\0")
+    }
+}

@@ -1,0 +1,167 @@
+import CCMarkGFM
+import Foundation
+
+/// A Markdown document parsed by cmark-gfm; owns and frees every cmark pointer it touches.
+public final class MarkdownDocument {
+    private let root: OpaquePointer
+    private let extensions: UnsafeMutablePointer<cmark_llist>?
+    private let parser: OpaquePointer
+    private let renderOptions: Int32
+    /// Heading nodes taken out of the tree: their inline text still points into their buffers.
+    private var detached: [OpaquePointer] = []
+
+    /// The document's headings in order, with the ids written into the HTML.
+    public private(set) var headings: [Heading] = []
+
+    public init(_ markdown: String, options: MarkdownOptions = MarkdownOptions()) {
+        CMarkExtensions.register()
+        var flags = CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
+        if options.smartPunctuation { flags |= CMARK_OPT_SMART }
+        if options.allowRawHTML { flags |= CMARK_OPT_UNSAFE }
+        renderOptions = flags & ~CMARK_OPT_SOURCEPOS
+        let parser = cmark_parser_new(flags)!
+        for name in ["table", "strikethrough", "autolink", "tasklist", "tagfilter"] {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        var text = markdown
+        text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        self.parser = parser
+        root = cmark_parser_finish(parser)
+        extensions = cmark_parser_get_syntax_extensions(parser)
+    }
+
+    deinit {
+        cmark_node_free(root)
+        for node in detached { cmark_node_free(node) }
+        cmark_parser_free(parser)
+    }
+
+    /// Gives every heading a unique id from its text; ids already in `taken` are avoided.
+    public func assignHeadingIDs(taken: Set<String> = []) {
+        var used = taken
+        var found: [Heading] = []
+        var headingNodes: [OpaquePointer] = []
+        walk { node, entering in
+            if entering, cmark_node_get_type(node) == CMARK_NODE_HEADING { headingNodes.append(node) }
+        }
+        for node in headingNodes {
+            let level = Int(cmark_node_get_heading_level(node))
+            let text = Self.plainText(of: node).trimmingWhitespace()
+            var id = Slug.make(text)
+            if id.isEmpty { id = "section" }
+            var candidate = id
+            var n = 1
+            while used.contains(candidate) {
+                candidate = "\(id)-\(n)"
+                n += 1
+            }
+            used.insert(candidate)
+            found.append(Heading(level: level, id: candidate, text: text, line: Int(cmark_node_get_start_line(node))))
+            replaceHeading(node, level: level, id: candidate)
+        }
+        headings = found
+    }
+
+    /// Calls `transform` with every link and image destination and its line; a non-nil result replaces it.
+    public func rewriteLinks(_ transform: (_ url: String, _ line: Int, _ isImage: Bool) -> String?) {
+        walk { node, entering in
+            guard entering else { return }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { return }
+            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            let line = Int(cmark_node_get_start_line(node))
+            if let replacement = transform(url, line, type == CMARK_NODE_IMAGE) {
+                cmark_node_set_url(node, replacement)
+            }
+        }
+    }
+
+    /// Every link and image destination with its line, in document order.
+    public var links: [Link] {
+        var result: [Link] = []
+        walk { node, entering in
+            guard entering else { return }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { return }
+            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            result.append(Link(url: url, line: Int(cmark_node_get_start_line(node)), isImage: type == CMARK_NODE_IMAGE))
+        }
+        return result
+    }
+
+    /// The document rendered to HTML by cmark-gfm.
+    public func html() -> String {
+        guard let cString = cmark_render_html(root, renderOptions, extensions) else { return "" }
+        defer { free(cString) }
+        return String(cString: cString)
+    }
+
+    /// The document's text without markup, block by block.
+    public func plainText() -> String {
+        guard let cString = cmark_render_plaintext(root, renderOptions, 0) else { return "" }
+        defer { free(cString) }
+        return String(cString: cString)
+    }
+
+    /// Visits every node depth first; `entering` is false when leaving a container.
+    private func walk(_ visit: (OpaquePointer, Bool) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        var event = cmark_iter_next(iterator)
+        while event != CMARK_EVENT_DONE {
+            if let node = cmark_iter_get_node(iterator) {
+                visit(node, event == CMARK_EVENT_ENTER)
+            }
+            event = cmark_iter_next(iterator)
+        }
+    }
+
+    /// Puts the heading's inlines into a custom block that writes `<hN id="…">`.
+    private func replaceHeading(_ node: OpaquePointer, level: Int, id: String) {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        cmark_node_set_on_enter(block, "<h\(level) id=\"\(HTMLEscape.attribute(id))\">")
+        cmark_node_set_on_exit(block, "</h\(level)>")
+        while let child = cmark_node_first_child(node) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(block, child)
+        }
+        cmark_node_replace(node, block)
+        detached.append(node)
+    }
+
+    /// The literal text under a node: text, code and line breaks as spaces.
+    static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        guard let iterator = cmark_iter_new(node) else { return text }
+        defer { cmark_iter_free(iterator) }
+        var event = cmark_iter_next(iterator)
+        while event != CMARK_EVENT_DONE {
+            if event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) {
+                let type = cmark_node_get_type(child)
+                if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(child) {
+                    text += String(cString: literal)
+                } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                    text += " "
+                }
+            }
+            event = cmark_iter_next(iterator)
+        }
+        return text
+    }
+}
+
+/// Registers cmark-gfm's extensions once per process.
+enum CMarkExtensions {
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    static func register() { _ = registered }
+}

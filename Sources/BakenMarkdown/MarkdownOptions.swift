@@ -1,0 +1,32 @@
+/// How Markdown is read: raw HTML is escaped unless a site allows it.
+public struct MarkdownOptions: Sendable, Equatable {
+    public var allowRawHTML: Bool
+    public var smartPunctuation: Bool
+
+    public init(allowRawHTML: Bool = false, smartPunctuation: Bool = true) {
+        self.allowRawHTML = allowRawHTML
+        self.smartPunctuation = smartPunctuation
+    }
+}
+
+/// A heading found in a document, with the id written into its HTML.
+public struct Heading: Sendable, Equatable {
+    public let level: Int
+    public let id: String
+    public let text: String
+    public let line: Int
+
+    public init(level: Int, id: String, text: String, line: Int) {
+        self.level = level
+        self.id = id
+        self.text = text
+        self.line = line
+    }
+}
+
+/// A link or image destination as written in the Markdown.
+public struct Link: Sendable, Equatable {
+    public let url: String
+    public let line: Int
+    public let isImage: Bool
+}

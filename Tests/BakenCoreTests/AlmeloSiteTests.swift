@@ -1,0 +1,20 @@
+import BakenCore
+import Foundation
+import Testing
+
+/// The repository's own site: the example every new user builds first.
+@Suite struct AlmeloSiteTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func buildsWithNoWarning() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("baken-almelo-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let report = try Baken.build(BuildOptions(site: Self.repository, output: output, strict: true))
+        #expect(report.warnings.isEmpty)
+        let pages = Dictionary(uniqueKeysWithValues: report.pagesPerLanguage.map { ($0.language, $0.pages) })
+        #expect(pages["nl"] ?? 0 >= 40)
+
+        let norm = try String(contentsOf: output.appendingPathComponent("normen/nafluiten/index.html"), encoding: .utf8)
+        #expect(norm.contains("<html lang=\"nl\" dir=\"ltr\">"))
+    }
+}

@@ -1,0 +1,187 @@
+import BakenCore
+import Foundation
+import Testing
+
+/// Whole builds of small sites: files in, files out.
+@Suite struct BuildTests {
+    @Test func pagesGetAddressesFromTheirPaths() throws {
+        let site = try TestSite([
+            "content/nl/_index.md": "---\ntitle: Home\n---\nWelkom.",
+            "content/nl/omstanders/_index.md": "---\ntitle: Omstanders\n---\n",
+            "content/nl/omstanders/wat-kun-je-doen.md": "---\ntitle: Wat kun je doen?\n---\n## Stap 1\nKijk.",
+            "content/en/_index.md": "---\ntitle: Home\n---\n",
+            "content/en/bystanders/what-you-can-do.md": "---\ntitle: What you can do\ntranslationKey: omstanders/wat-kun-je-doen\n---\n",
+        ])
+        try site.build()
+        #expect(site.read("omstanders/wat-kun-je-doen/index.html") == """
+            <html lang="nl" dir="ltr"><title>Wat kun je doen?</title><link hreflang="nl" href="https://example.nl/omstanders/wat-kun-je-doen/"><link hreflang="en" href="https://example.nl/en/bystanders/what-you-can-do/"><link hreflang="x-default" href="https://example.nl/omstanders/wat-kun-je-doen/">
+            <nav><a href="/omstanders/wat-kun-je-doen/" aria-current="page">Nederlands</a><a href="/en/bystanders/what-you-can-do/">English</a><a href="/ar/">العربية (nog niet vertaald)</a></nav>
+            <h1>Wat kun je doen?</h1>
+            <h2 id="stap-1">
+            Stap 1
+            </h2>
+            <p>Kijk.</p>
+
+            </html>
+
+            """)
+        #expect(site.read("omstanders/index.html")?.contains("<ul><li><a href=\"/omstanders/wat-kun-je-doen/\">Wat kun je doen?</a></li></ul>") == true)
+        #expect(site.exists("en/bystanders/what-you-can-do/index.html"))
+    }
+
+    @Test func switcherFallsBackToTheLanguagesHome() throws {
+        let site = try TestSite([
+            "content/nl/_index.md": "---\ntitle: Home\n---\n",
+            "content/nl/alleen-nl.md": "---\ntitle: Alleen Nederlands\n---\n",
+            "content/en/_index.md": "---\ntitle: Home\n---\n",
+        ])
+        try site.build()
+        let html = try #require(site.read("alleen-nl/index.html"))
+        #expect(html.contains("<a href=\"/en/\">English (nog niet vertaald)</a>"))
+        #expect(!html.contains("hreflang=\"en\""))
+    }
+
+    @Test func rightToLeftLanguagesGetDirOnHTML() throws {
+        let site = try TestSite([
+            "content/nl/_index.md": "---\ntitle: Home\n---\n",
+            "content/ar/_index.md": "---\ntitle: الرئيسية\n---\n",
+        ])
+        try site.build()
+        #expect(site.read("ar/index.html")?.hasPrefix("<html lang=\"ar\" dir=\"rtl\"><title>الرئيسية</title>") == true)
+        #expect(site.read("index.html")?.hasPrefix("<html lang=\"nl\" dir=\"ltr\">") == true)
+    }
+
+    @Test func linksToSourceFilesBecomeAddresses() throws {
+        let site = try TestSite([
+            "content/nl/_index.md": "---\ntitle: Home\n---\nLees [meer](omstanders/wat-kun-je-doen.md#na-afloop) of [alles](omstanders/_index.md).",
+            "content/nl/omstanders/_index.md": "---\ntitle: Omstanders\n---\n",
+            "content/nl/omstanders/wat-kun-je-doen.md": "---\ntitle: Wat\nslug: doen\n---\nTerug [naar huis](../_index.md).",
+        ])
+        try site.build()
+        #expect(site.read("index.html")?.contains("<p>Lees <a href=\"/omstanders/doen/#na-afloop\">meer</a> of <a href=\"/omstanders/\">alles</a>.</p>") == true)
+        #expect(site.read("omstanders/doen/index.html")?.contains("<a href=\"/\">naar huis</a>") == true)
+    }
+
+    @Test func brokenLinksFailWithFileAndLine() throws {
+        let site = try TestSite([
+            "content/nl/_index.md": "---\ntitle: Home\n---\n\nEerste regel.\n\nLees [dit](bestaat-niet.md).\n",
+            "content/nl/b.md": "---\ntitle: B\n---\n![foto](foto.png)",
+        ])
+        #expect(site.errors() == [
+            "content/nl/_index.md:7: link to 'bestaat-niet.md' leads nowhere: there is no page content/nl/bestaat-niet.md (or it is a draft); link to an existing .md file",
+            "content/nl/b.md:4: link to 'foto.png' leads nowhere: there is no file content/nl/foto.png; put the file next to the page or correct the link",
+        ])
+    }
+
+    @Test func draftsAreLeftOutUnlessAsked() throws {
+        let site = try TestSite([
+            "content/nl/_index.md": "---\ntitle: Home\n---\n",
+            "content/nl/concept.md": "---\ntitle: Concept\ndraft: true\n---\n",
+        ])
+        try site.build()
+        #expect(!site.exists("concept/index.html"))
+        try site.build(drafts: true)
+        #expect(site.exists("concept/index.html"))
+    }
+
+    @Test func aliasesWriteRedirectPages() throws {
+        let site = try TestSite([
+            "content/nl/_index.md": "---\ntitle: Home\n---\n",
+            "content/nl/melden.md": "---\ntitle: Melden\naliases: [/meldpunt/, /oud/melden]\n---\n",
+        ])
+        try site.build()
+        let redirect = try #require(site.read("meldpunt/index.html"))
+        #expect(redirect.contains("<meta http-equiv=\"refresh\" content=\"0; url=https://example.nl/melden/\">"))
+        #expect(redirect.contains("<link rel=\"canonical\" href=\"https://example.nl/melden/\">"))
+        #expect(site.exists("oud/melden/index.html"))
+    }
+
+    @Test func aliasesAndSlugsCannotLeaveTheOutputFolder() throws {
+        let site = try TestSite([
+            "content/nl/_index.md": "---\ntitle: Home\n---\n",
+            "content/nl/a.md": "---\ntitle: A\naliases: [../../etc/x]\n---\n",
+            "content/nl/b.md": "---\ntitle: B\naliases: [/ok/../../x/]\n---\n",
+            "content/nl/c.md": "---\ntitle: C\nslug: ../c\n---\n",
+        ])
+        #expect(site.errors() == [
+            "content/nl/a.md:3: alias '../../etc/x' must be an address on this site, such as /oud/adres/, without '..'",
+            "content/nl/b.md:3: alias '/ok/../../x/' must be an address on this site, such as /oud/adres/, without '..'",
+            "content/nl/c.md:3: slug '../c' must be one part of an address: letters, digits and hyphens, without '/' or '..', such as 'wat-kun-je-doen'",
+        ])
+    }
+
+    @Test func aFailedBuildLeavesThePreviousOutputAsItWas() throws {
+        let site = try TestSite(["content/nl/_index.md": "---\ntitle: Home\n---\nEerst."])
+        try site.build()
+        let before = site.snapshot()
+        try site.write("content/nl/_index.md", "---\ntitle: [kapot\n---\n")
+        try site.write("content/nl/nieuw.md", "---\ntitle: Nieuw\n---\n")
+        #expect(site.errors().count == 1)
+        #expect(site.snapshot() == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.contains("baken-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func theSameInputGivesTheSameBytes() throws {
+        let site = try TestSite([
+            "content/nl/_index.md": "---\ntitle: Home\n---\n",
+            "content/nl/nieuws/_index.md": "---\ntitle: Nieuws\n---\n",
+            "content/nl/nieuws/a.md": "---\ntitle: A\ntype: news\ndate: 2026-01-02\n---\nA",
+            "content/nl/nieuws/b.md": "---\ntitle: B\ntype: news\ndate: 2026-03-04\n---\nB",
+            "content/en/_index.md": "---\ntitle: Home\n---\n",
+        ])
+        let other = site.root.appendingPathComponent("second")
+        try site.build()
+        try site.build(output: other)
+        #expect(site.snapshot() == site.snapshot(other))
+        let feed = try #require(site.read("index.xml"))
+        #expect(feed.contains("<updated>2026-03-04T00:00:00Z</updated>"))
+        #expect(feed.range(of: "<title>B</title>")!.lowerBound < feed.range(of: "<title>A</title>")!.lowerBound)
+    }
+
+    @Test func sitemapListsTranslationsAsAlternates() throws {
+        let site = try TestSite([
+            "content/nl/_index.md": "---\ntitle: Home\n---\n",
+            "content/en/_index.md": "---\ntitle: Home\n---\n",
+        ])
+        try site.build()
+        let sitemap = try #require(site.read("sitemap.xml"))
+        #expect(sitemap.contains("<loc>https://example.nl/en/</loc>\n    <xhtml:link rel=\"alternate\" hreflang=\"nl\" href=\"https://example.nl/\"/>\n    <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.nl/en/\"/>"))
+        #expect(site.read("robots.txt") == "User-agent: *\nAllow: /\n\nSitemap: https://example.nl/sitemap.xml\n")
+    }
+
+    @Test func unknownFieldsReachTemplates() throws {
+        var theme = TestSite.minimalTheme
+        theme["themes/t/layouts/page.mustache"] = "{{page.params.kleur}}|{{#page.params.lijst}}{{.}};{{/page.params.lijst}}"
+        let site = try TestSite([
+            "content/nl/_index.md": "---\ntitle: Home\n---\n",
+            "content/nl/a.md": "---\ntitle: A\nkleur: paars\nlijst: [x, y]\n---\n",
+        ], theme: theme)
+        try site.build()
+        #expect(site.read("a/index.html") == "paars|x;y;")
+    }
+
+    @Test func missingWordsFallBackAndAreListed() throws {
+        var theme = TestSite.minimalTheme
+        theme["themes/t/i18n/en.yml"] = "other: x\n"
+        let site = try TestSite([
+            "content/nl/_index.md": "---\ntitle: Home\n---\n",
+            "content/nl/a.md": "---\ntitle: A\n---\n",
+            "content/en/_index.md": "---\ntitle: Home\n---\n",
+        ], theme: theme)
+        let report = try site.build()
+        #expect(report.warnings.map(\.description) == ["themes/t/i18n/en.yml: warning: 1 words missing, shown in nl instead: untranslated"])
+        #expect(site.errors(strict: true) == ["themes/t/i18n/en.yml: 1 words missing, shown in nl instead: untranslated (an error because of --strict)"])
+    }
+
+    @Test func resourcesInContentAreCopied() throws {
+        let site = try TestSite([
+            "content/nl/_index.md": "---\ntitle: Home\n---\n![foto](les/foto.png)",
+            "content/nl/les/index.md": "---\ntitle: Les\n---\n",
+            "content/nl/les/foto.png": "PNG",
+        ])
+        try site.build()
+        #expect(site.read("les/foto.png") == "PNG")
+        #expect(site.read("index.html")?.contains("<img src=\"/les/foto.png\" alt=\"foto\" />") == true)
+    }
+}
