@@ -23,6 +23,8 @@ public struct BuildReport: Sendable {
     public var files: Int
     public var warnings: [Diagnostic]
     public var seconds: Double
+    /// Addresses on other hosts that pages load because site.yml's allowExternal lets them.
+    public var allowedExternal: [String] = []
 }
 
 /// Baken's build pipeline.
@@ -37,7 +39,8 @@ public enum Baken {
         if let baseURL = options.baseURL { source.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         let site = Site.assemble(source, diagnostics: &diagnostics)
         try diagnostics.check()
-        let files = site.render(diagnostics: &diagnostics)
+        var allowedExternal: [String] = []
+        let files = site.render(diagnostics: &diagnostics, allowedExternal: &allowedExternal)
         try diagnostics.check()
         let warnings = diagnostics.all.filter { $0.severity == .warning }.sorted()
         if options.strict && !warnings.isEmpty {
@@ -48,6 +51,8 @@ public enum Baken {
         let counts = site.config.languages.map { language in
             (language.code, site.pages.count { $0.page.language == language.code })
         }
-        return BuildReport(pagesPerLanguage: counts, files: files.count, warnings: warnings, seconds: Date().timeIntervalSince(start))
+        return BuildReport(
+            pagesPerLanguage: counts, files: files.count, warnings: warnings, seconds: Date().timeIntervalSince(start),
+            allowedExternal: allowedExternal)
     }
 }

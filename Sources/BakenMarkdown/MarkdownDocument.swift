@@ -131,7 +131,15 @@ public final class MarkdownDocument {
             cmark_node_unlink(child)
             cmark_node_append_child(block, child)
         }
-        cmark_node_replace(node, block)
+        guard cmark_node_replace(node, block) == 1 else {
+            // The parent does not take a custom block: put the heading back as it was.
+            while let child = cmark_node_first_child(block) {
+                cmark_node_unlink(child)
+                cmark_node_append_child(node, child)
+            }
+            cmark_node_free(block)
+            return
+        }
         detached.append(node)
     }
 

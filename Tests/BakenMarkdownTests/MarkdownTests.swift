@@ -72,3 +72,4 @@ import Testing
         #expect(Slug.make("!!!") == "")
     }
 }
+

@@ -4,7 +4,7 @@ extension SiteConfig {
     static let file = "site.yml"
     static let knownFields: Set<String> = [
         "title", "baseURL", "defaultLanguage", "languages", "theme", "menus", "audiences", "markdown",
-        "defaultLanguageInSubdir", "params",
+        "defaultLanguageInSubdir", "params", "allowExternal",
     ]
 
     /// Reads site.yml's text; every mistake in it is reported at its line.
@@ -99,11 +99,17 @@ extension SiteConfig {
             for key in paramFields.keys { params[key] = paramFields.value(key) }
         }
 
+        let allowExternal = fields.strings("allowExternal", &diagnostics)
+        for url in allowExternal where !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+            diagnostics.error(file, fields.line(of: "allowExternal"), "allowExternal entries must be addresses starting with https://, not '\(url)'")
+        }
         try diagnostics.check()
-        return SiteConfig(
+        var config = SiteConfig(
             title: title, baseURL: baseURL, defaultLanguage: defaultLanguage, languages: languages, theme: theme,
             menus: menus, audiences: audiences, markdownAllowsRawHTML: allowsRawHTML,
             defaultLanguageInSubdir: fields.bool("defaultLanguageInSubdir", &diagnostics) ?? false, params: params)
+        config.allowExternal = allowExternal
+        return config
     }
 
     static func isLanguageCode(_ code: String) -> Bool {

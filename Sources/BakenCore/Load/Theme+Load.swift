@@ -51,9 +51,13 @@ extension Theme {
             }
             strings[language.code] = fallback.merging(own) { _, mine in mine }
         }
-        return Theme(
+        var theme = Theme(
             name: config.theme, templates: templates, strings: strings,
             staticFiles: staticFiles.sorted { $0.key < $1.key }.map { (source: $0.value, output: $0.key) })
+        for file in theme.staticFiles where file.source.hasSuffix(".css") {
+            theme.stylesheets[file.source] = tree.text(file.source, diagnostics: &diagnostics)
+        }
+        return theme
     }
 
     private static func readStrings(_ file: String, tree: SourceTree, diagnostics: inout Diagnostics) -> [String: String] {

@@ -12,6 +12,8 @@ public struct SiteConfig: Sendable {
     /// Puts the default language under its code too (`/nl/…`), as Hugo's defaultContentLanguageInSubdir.
     public var defaultLanguageInSubdir: Bool
     public var params: [String: YAMLValue]
+    /// URL prefixes on other hosts that pages may load from anyway (`allowExternal`); the build summary names them.
+    public var allowExternal: [String] = []
 
     public func language(_ code: String) -> Language? { languages.first { $0.code == code } }
 

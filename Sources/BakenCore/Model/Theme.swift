@@ -13,4 +13,6 @@ struct Theme: Sendable {
     var strings: [String: [String: String]]
     /// Files copied unchanged: source path relative to the site folder → path in the output.
     var staticFiles: [(source: String, output: String)]
+    /// The text of every static `.css` file by source path, for checks that read stylesheets.
+    var stylesheets: [String: String] = [:]
 }

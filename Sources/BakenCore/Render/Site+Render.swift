@@ -3,7 +3,8 @@ import Foundation
 
 extension Site {
     /// The render stage: every page through its layout, then the files made from the whole site.
-    func render(diagnostics: inout Diagnostics) -> [OutputFile] {
+    /// `allowedExternal` receives the addresses on other hosts that pages load because site.yml allows them.
+    func render(diagnostics: inout Diagnostics, allowedExternal: inout [String]) -> [OutputFile] {
         let templates = Templates(theme, diagnostics: &diagnostics)
         guard !diagnostics.hasErrors else { return [] }
         let layouts = pages.map { layout(for: $0, templates: templates, diagnostics: &diagnostics) }
@@ -12,8 +13,10 @@ extension Site {
         let refs = Dictionary(uniqueKeysWithValues: config.languages.map { ($0.code, references(in: $0.code)) })
         var files: [OutputFile] = []
         files.reserveCapacity(pages.count + aliases.count + 16)
+        let links = ExternalLoads(allowed: [], origin: config.origin)
         for index in pages.indices {
-            let html = templates.render(context(for: index, refs: refs[pages[index].page.language] ?? [:]), with: layouts[index]!)
+            let rendered = templates.render(context(for: index, refs: refs[pages[index].page.language] ?? [:]), with: layouts[index]!)
+            let html = OutboundLinks.noReferrer(rendered, isExternal: links.isExternal)
             files.append(OutputFile(path: outputPath(pages[index].url), contents: .text(html)))
         }
         for language in config.languages where homes[language.code] != nil {
@@ -36,7 +39,51 @@ extension Site {
         for resource in resources {
             files.append(OutputFile(path: outputPath(resource.output), contents: .copy(resource.source)))
         }
+        allowedExternal = checkExternalLoads(files, diagnostics: &diagnostics)
         return files
+    }
+
+    /// Fails the build for anything a page would load from another host, at the line that asks for it.
+    func checkExternalLoads(_ files: [OutputFile], diagnostics: inout Diagnostics) -> [String] {
+        let checker = ExternalLoads(allowed: config.allowExternal, origin: config.origin)
+        let permissive = ExternalLoads(allowed: [], origin: config.origin)
+        var allowed: Set<String> = []
+        let pageByOutput = Dictionary(pages.map { (outputPath($0.url), $0) }, uniquingKeysWith: { a, _ in a })
+        var reported: Set<String> = []
+        for file in files where file.path.hasSuffix(".html") {
+            guard case .text(let html) = file.contents else { continue }
+            if !config.allowExternal.isEmpty {
+                for load in permissive.loads(inHTML: html) where checker.isAllowed(load.url) { allowed.insert(load.url) }
+            }
+            for load in checker.loads(inHTML: html) {
+                let (source, line) = origin(of: load.url, page: pageByOutput[file.path])
+                guard reported.insert("\(source):\(line ?? 0):\(load.url)").inserted else { continue }
+                diagnostics.error(source, line, "<\(load.tag) \(load.attribute)> loads \(load.url) from another host, so that host would see every visitor: put the file in the site (static/ or next to the page), or add the address to allowExternal in site.yml")
+            }
+        }
+        for (source, css) in theme.stylesheets.sorted(by: { $0.key < $1.key }) {
+            for url in checker.loads(inCSS: css) {
+                diagnostics.error(source, Self.line(of: url, in: css), "this stylesheet loads \(url) from another host: put the file (a font, an image) in the theme's static/ folder")
+            }
+        }
+        return allowed.sorted()
+    }
+
+    /// The file and line an address was written on: the page's Markdown, else the template that has it.
+    private func origin(of url: String, page: AssembledPage?) -> (String, Int?) {
+        if let page, let line = Self.line(of: url, in: page.page.body) {
+            return (page.page.file, page.page.bodyLine + line - 1)
+        }
+        for (_, template) in theme.templates.sorted(by: { $0.key < $1.key }) {
+            if let line = Self.line(of: url, in: template.text) { return (template.file, line) }
+        }
+        if let page, let line = page.page.frontMatter.lines.values.min() { return (page.page.file, line) }
+        return (page?.page.file ?? SiteConfig.file, nil)
+    }
+
+    static func line(of needle: String, in text: String) -> Int? {
+        guard let range = text.range(of: needle) else { return nil }
+        return text[..<range.lowerBound].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
     }
 
     /// `/campagne/en/norms/` → `en/norms/index.html`
