@@ -3,7 +3,7 @@ import Foundation
 
 /// A Markdown document parsed by cmark-gfm; owns and frees every cmark pointer it touches.
 public final class MarkdownDocument {
-    private let root: OpaquePointer
+    let root: OpaquePointer
     private let extensions: UnsafeMutablePointer<cmark_llist>?
     private let parser: OpaquePointer
     private let renderOptions: Int32
@@ -110,7 +110,7 @@ public final class MarkdownDocument {
     }
 
     /// Visits every node depth first; `entering` is false when leaving a container.
-    private func walk(_ visit: (OpaquePointer, Bool) -> Void) {
+    func walk(_ visit: (OpaquePointer, Bool) -> Void) {
         guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }
         var event = cmark_iter_next(iterator)
