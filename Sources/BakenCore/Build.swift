@@ -7,13 +7,16 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     public var baseURL: String?
     public var strict: Bool
+    /// The date that help contacts' ages are measured against; today unless a test fixes it.
+    public var today: Day
 
-    public init(site: URL, output: URL? = nil, includeDrafts: Bool = false, baseURL: String? = nil, strict: Bool = false) {
+    public init(site: URL, output: URL? = nil, includeDrafts: Bool = false, baseURL: String? = nil, strict: Bool = false, today: Day? = nil) {
         self.site = site.standardizedFileURL
         self.output = (output ?? site.appendingPathComponent("public")).standardizedFileURL
         self.includeDrafts = includeDrafts
         self.baseURL = baseURL
         self.strict = strict
+        self.today = today ?? Day.today()
     }
 }
 
@@ -35,7 +38,7 @@ public enum Baken {
         var diagnostics = Diagnostics()
         let tree = SourceTree(root: options.site)
 
-        var source = try SiteSource.load(from: tree, includeDrafts: options.includeDrafts, diagnostics: &diagnostics)
+        var source = try SiteSource.load(from: tree, includeDrafts: options.includeDrafts, today: options.today, diagnostics: &diagnostics)
         if let baseURL = options.baseURL { source.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         let site = Site.assemble(source, diagnostics: &diagnostics)
         try diagnostics.check()

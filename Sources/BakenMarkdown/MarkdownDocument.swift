@@ -8,7 +8,7 @@ public final class MarkdownDocument {
     private let parser: OpaquePointer
     private let renderOptions: Int32
     /// Heading nodes taken out of the tree: their inline text still points into their buffers.
-    private var detached: [OpaquePointer] = []
+    var detached: [OpaquePointer] = []
 
     /// The document's headings in order, with the ids written into the HTML.
     public private(set) var headings: [Heading] = []

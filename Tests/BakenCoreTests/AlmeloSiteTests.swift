@@ -13,8 +13,13 @@ import Testing
         #expect(report.warnings.isEmpty)
         let pages = Dictionary(uniqueKeysWithValues: report.pagesPerLanguage.map { ($0.language, $0.pages) })
         #expect(pages["nl"] ?? 0 >= 40)
+        #expect(pages["en"] ?? 0 >= 40)
+        #expect(pages["ar"] ?? 0 >= 20)
 
         let norm = try String(contentsOf: output.appendingPathComponent("normen/nafluiten/index.html"), encoding: .utf8)
         #expect(norm.contains("<html lang=\"nl\" dir=\"ltr\">"))
+        #expect(norm.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://veilig.almelo.nl/en/norms/catcalling/\">"))
+        let arabic = try String(contentsOf: output.appendingPathComponent("ar/index.html"), encoding: .utf8)
+        #expect(arabic.contains("<html lang=\"ar\" dir=\"rtl\">"))
     }
 }

@@ -23,7 +23,7 @@ import Testing
     @Test func unknownAudienceAndType() throws {
         #expect(try errors(page: "---\ntitle: A\naudiences: [vrouwen2]\ntype: blog\n---\n") == [
             "content/nl/a.md:3: unknown audience 'vrouwen2' (known: omstanders)",
-            "content/nl/a.md:4: unknown type 'blog' (known: page, norm, guide, lesson, audience, news)",
+            "content/nl/a.md:4: unknown type 'blog' (known: page, norm, guide, lesson, audience, news, report, help)",
         ])
     }
 
@@ -86,7 +86,7 @@ import Testing
         let wrong = try TestSite(["content/nl/_index.md": "---\ntitle: Home\n---\n"], siteYML: "title: X\ntheme: t\nlanguages:\n  - code: NL\n    name: x\ncolour: red\n")
         #expect(wrong.errors() == [
             "site.yml:4: language code 'NL' is not valid: use a code such as nl, en, ar or pt-BR",
-            "site.yml:6: unknown setting 'colour' (known: allowExternal, audiences, baseURL, defaultLanguage, defaultLanguageInSubdir, languages, markdown, menus, params, theme, title)",
+            "site.yml:6: unknown setting 'colour' (known: allowExternal, audiences, baseURL, defaultLanguage, defaultLanguageInSubdir, languages, markdown, menus, params, safety, theme, title)",
         ])
         let missing = try TestSite([:], siteYML: nil)
         #expect(missing.errors().first?.hasPrefix("site.yml: site.yml not found in ") == true)

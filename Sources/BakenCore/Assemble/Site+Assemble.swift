@@ -85,8 +85,9 @@ extension Site {
             pagesByFile: Dictionary(uniqueKeysWithValues: pages.map { ($0.file, $0.url) }),
             resources: resourceOutputs, failed: source.failedFiles, root: config.root)
         let options = MarkdownOptions(allowRawHTML: config.markdownAllowsRawHTML)
+        let shortcodes = Set(source.theme.templates.keys.filter { $0.hasPrefix("shortcodes/") }.map { String($0.dropFirst("shortcodes/".count)) })
         let assembled = pages.map { page in
-            render(page, resolver: resolver, options: options, diagnostics: &diagnostics)
+            render(page, resolver: resolver, options: options, shortcodes: shortcodes, diagnostics: &diagnostics)
         }
         var hubs: [String: Int] = [:]
         for (index, page) in pages.enumerated() {
@@ -95,7 +96,11 @@ extension Site {
         return Site(
             config: config, theme: source.theme, pages: assembled, resources: source.resources.map { ($0.source, config.root + $0.output) },
             translations: translations, children: children, parents: parents, homes: homes, aliases: aliases,
-            fileIndex: Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.file, $0) }), hubs: hubs)
+            fileIndex: Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.file, $0) }), hubs: hubs,
+            contacts: source.contacts.enumerated().sorted { a, b in
+                let order: [HelpContact.Urgency] = [.emergency, .today, .anytime]
+                return (order.firstIndex(of: a.element.urgency)!, a.offset) < (order.firstIndex(of: b.element.urgency)!, b.offset)
+            }.map(\.element))
     }
 
     /// Lists sort by weight, then date (newest first), then title.
@@ -136,8 +141,17 @@ extension Site {
         return root + "/" + segments.map { urlSegment(String($0)) }.joined(separator: "/") + "/"
     }
 
-    private static func render(_ page: Page, resolver: LinkResolver, options: MarkdownOptions, diagnostics: inout Diagnostics) -> AssembledPage {
+    private static func render(_ page: Page, resolver: LinkResolver, options: MarkdownOptions, shortcodes known: Set<String>, diagnostics: inout Diagnostics) -> AssembledPage {
         let body = MarkdownDocument(page.body, options: options)
+        var shortcodes: [Shortcode] = []
+        body.replaceShortcodes { shortcode in
+            if !known.contains(shortcode.name) {
+                diagnostics.error(page.file, page.bodyLine + shortcode.line - 1, "unknown shortcode '\(shortcode.name)' (known: \(known.sorted().joined(separator: ", "))): the theme needs layouts/shortcodes/\(shortcode.name).mustache")
+                return ""
+            }
+            shortcodes.append(shortcode)
+            return Site.shortcodeMarker(shortcodes.count - 1)
+        }
         body.assignHeadingIDs()
         resolver.rewrite(body, in: page, firstLine: page.bodyLine, diagnostics: &diagnostics)
         var fieldHTML: [String: String] = [:]
@@ -167,6 +181,6 @@ extension Site {
                 diagnostics.error(page.file, attachment.line, "attachment '\(attachment.file)' does not exist: put the file in the lesson's folder, or correct the name")
             }
         }
-        return AssembledPage(page: page, html: body.html(), headings: body.headings, fieldHTML: fieldHTML, text: body.plainText())
+        return AssembledPage(page: page, html: body.html(), headings: body.headings, fieldHTML: fieldHTML, text: body.plainText(), shortcodes: shortcodes)
     }
 }

@@ -90,7 +90,7 @@ extension FrontMatter {
             }
             fm.fields = .audience(id: id)
             typeFields = ["audience"]
-        case .page, .news:
+        case .page, .news, .report, .help:
             typeFields = []
         }
         for key in fields.keys where !knownFields.contains(key) && !typeFields.contains(key) {

@@ -4,7 +4,7 @@ extension SiteConfig {
     static let file = "site.yml"
     static let knownFields: Set<String> = [
         "title", "baseURL", "defaultLanguage", "languages", "theme", "menus", "audiences", "markdown",
-        "defaultLanguageInSubdir", "params", "allowExternal",
+        "defaultLanguageInSubdir", "params", "allowExternal", "safety",
     ]
 
     /// Reads site.yml's text; every mistake in it is reported at its line.
@@ -109,6 +109,20 @@ extension SiteConfig {
             menus: menus, audiences: audiences, markdownAllowsRawHTML: allowsRawHTML,
             defaultLanguageInSubdir: fields.bool("defaultLanguageInSubdir", &diagnostics) ?? false, params: params)
         config.allowExternal = allowExternal
+        if let safety = fields.fields("safety", &diagnostics) {
+            for key in safety.keys where !["exitURL", "sensitiveSections", "reportForm", "contactsMaxAgeDays"].contains(key) {
+                diagnostics.error(file, safety.line(of: key), "unknown safety setting '\(key)' (known: contactsMaxAgeDays, exitURL, reportForm, sensitiveSections)")
+            }
+            if let exit = safety.string("exitURL", &diagnostics) {
+                if exit.hasPrefix("https://") { config.safety.exitURL = exit } else {
+                    diagnostics.error(file, safety.line(of: "exitURL"), "safety.exitURL must be a neutral site's address starting with https://, such as https://www.buienradar.nl/")
+                }
+            }
+            config.safety.sensitiveSections = safety.strings("sensitiveSections", &diagnostics)
+            config.safety.reportForm = safety.string("reportForm", &diagnostics)
+            if let days = safety.int("contactsMaxAgeDays", &diagnostics) { config.safety.contactsMaxAgeDays = days }
+        }
+        try diagnostics.check()
         return config
     }
 

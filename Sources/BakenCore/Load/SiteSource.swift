@@ -9,11 +9,13 @@ struct SiteSource: Sendable {
     var resources: [(source: String, output: String)]
     /// Page files that could not be read; their errors are already reported, so links to them are not.
     var failedFiles: Set<String>
+    var contacts: [HelpContact] = []
 }
 
 extension SiteSource {
     /// The load stage: site.yml, the theme, and every file under content/.
-    static func load(from tree: SourceTree, includeDrafts: Bool, diagnostics: inout Diagnostics) throws(BuildFailure) -> SiteSource {
+    /// `today` dates the age checks of help contacts; it never reaches the output.
+    static func load(from tree: SourceTree, includeDrafts: Bool, today: Day, diagnostics: inout Diagnostics) throws(BuildFailure) -> SiteSource {
         guard tree.exists(SiteConfig.file) else {
             throw BuildFailure([Diagnostic(file: SiteConfig.file, "site.yml not found in \(tree.root.path): run baken in the site's folder, or name it with --site")])
         }
@@ -76,6 +78,7 @@ extension SiteSource {
             let kind: Page.Kind = path == "_index" ? .home : name == "_index" ? .section : .page
             pages.append(Page(file: file, language: language, path: path, kind: kind, frontMatter: frontMatter, body: split.body, bodyLine: split.bodyLine))
         }
-        return SiteSource(config: config, theme: theme, pages: pages, resources: resources, failedFiles: failedFiles)
+        let contacts = HelpContact.load(from: tree, config: config, today: today, diagnostics: &diagnostics)
+        return SiteSource(config: config, theme: theme, pages: pages, resources: resources, failedFiles: failedFiles, contacts: contacts)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar date without a time of day: the dates in front matter and data.
 public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let year: Int
@@ -32,6 +34,27 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public static func < (a: Day, b: Day) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    /// The current date in UTC.
+    public static func today() -> Day {
+        let days = Int(time(nil) / 86400)
+        return Day(ordinal: days)
+    }
+
+    /// The date `ordinal` days after 1970-01-01.
+    public init(ordinal: Int) {
+        let z = ordinal + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        self.month = m
+        self.day = d
     }
 
     /// Days since 1970-01-01, for comparing ages of dates.

@@ -17,6 +17,13 @@ public struct Page: Sendable {
     public var url: String = ""
     public var translationKey: String { frontMatter.translationKey ?? Page.defaultKey(path) }
 
+    /// Whether the page shows the quick-exit button: its own setting, else its type, else its section in site.yml.
+    func isSensitive(_ safety: SiteConfig.Safety) -> Bool {
+        if let own = frontMatter.sensitive { return own }
+        if frontMatter.type.isSensitiveByDefault { return true }
+        return safety.sensitiveSections.contains { path == $0 || path.hasPrefix($0 + "/") }
+    }
+
     /// The folder this page lists or sits in: `normen` for both `normen/_index` and `normen/nafluiten`'s section.
     var directory: String {
         let parts = path.split(separator: "/").dropLast()
@@ -58,7 +65,10 @@ public struct FrontMatter: Sendable {
 
 /// The kinds of content Baken knows; each has its own fields and template.
 public enum ContentType: String, Sendable, CaseIterable {
-    case page, norm, guide, lesson, audience, news
+    case page, norm, guide, lesson, audience, news, report, help
+
+    /// Types whose pages get the quick-exit button unless they say `sensitive: false`.
+    var isSensitiveByDefault: Bool { self == .audience || self == .report || self == .help }
 }
 
 /// The fields of a content type.

@@ -21,6 +21,8 @@ public struct Site: Sendable {
     let fileIndex: [String: Int]
     /// "language:audience id" → index of the audience's hub page.
     let hubs: [String: Int]
+    /// From data/contacts.yml, most urgent first.
+    let contacts: [HelpContact]
 
     func translation(of index: Int, in language: String) -> AssembledPage? {
         translations[pages[index].page.translationKey]?[language].map { pages[$0] }
@@ -38,4 +40,11 @@ public struct AssembledPage: Sendable {
     let fieldHTML: [String: String]
     /// Plain text of the body, for search and descriptions.
     public let text: String
+    /// Shortcodes in the body, in order; the HTML holds `Site.shortcodeMarker(n)` where each goes.
+    let shortcodes: [Shortcode]
+}
+
+extension Site {
+    /// Stands in the body's HTML where shortcode `index` is rendered.
+    static func shortcodeMarker(_ index: Int) -> String { "<!--baken:shortcode:\(index)-->" }
 }

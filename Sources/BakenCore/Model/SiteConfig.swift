@@ -14,6 +14,19 @@ public struct SiteConfig: Sendable {
     public var params: [String: YAMLValue]
     /// URL prefixes on other hosts that pages may load from anyway (`allowExternal`); the build summary names them.
     public var allowExternal: [String] = []
+    public var safety = Safety()
+
+    /// The site's safety settings (`safety:` in site.yml).
+    public struct Safety: Sendable {
+        /// Where the quick-exit button leads: a neutral site that shows no personal page.
+        public var exitURL = "https://www.buienradar.nl/"
+        /// Sections whose pages get the quick-exit button unless a page says `sensitive: false`.
+        public var sensitiveSections: [String] = []
+        /// The municipality's own form or app for reports.
+        public var reportForm: String?
+        /// A help contact whose `last_verified` is older than this many days gives a warning.
+        public var contactsMaxAgeDays = 180
+    }
 
     public func language(_ code: String) -> Language? { languages.first { $0.code == code } }
 

@@ -57,7 +57,7 @@ struct ExternalLoads: Sendable {
             }
             if tag.name == "meta", tag.attributes["http-equiv"]?.lowercased() == "refresh" { continue }
         }
-        for block in HTMLTags.styleBlocks(html) {
+        for (_, _, block) in ContentSecurityPolicy.blocks(html, tags: ["style"]) {
             result += loads(inCSS: block).map { Load(tag: "style", attribute: "url", url: $0) }
         }
         return result
@@ -142,18 +142,6 @@ struct HTMLTags: Sequence {
             }
             return nil
         }
-    }
-
-    /// The contents of `<style>` elements.
-    static func styleBlocks(_ html: String) -> [String] {
-        var result: [String] = []
-        var rest = Substring(html)
-        while let open = rest.range(of: "<style") , let close = rest[open.upperBound...].range(of: "</style>") {
-            let body = rest[open.upperBound..<close.lowerBound]
-            result.append(String(body.drop { $0 != ">" }.dropFirst()))
-            rest = rest[close.upperBound...]
-        }
-        return result
     }
 
     static func decodeEntities(_ value: String) -> String {

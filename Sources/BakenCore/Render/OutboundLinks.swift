@@ -3,18 +3,16 @@ import Foundation
 /// Gives every link to another host `rel="noreferrer"`, so the page a reader came from is not passed on.
 enum OutboundLinks {
     static func noReferrer(_ html: String, isExternal: (String) -> Bool) -> String {
-        guard html.contains("<a ") else { return html }
+        let bytes = Array(html.utf8)
         var result = ""
-        result.reserveCapacity(html.utf8.count + 256)
-        var rest = Substring(html)
-        while let open = rest.range(of: "<a ") {
-            guard let close = rest[open.upperBound...].firstIndex(of: ">") else { break }
-            result += rest[..<open.lowerBound]
-            let tagText = String(rest[open.lowerBound...close])
-            result += rewrite(tagText, isExternal: isExternal)
-            rest = rest[rest.index(after: close)...]
+        result.reserveCapacity(bytes.count + 256)
+        var index = 0
+        while let open = bytes.find(Array("<a ".utf8), from: index), let close = bytes.find([UInt8(ascii: ">")], from: open) {
+            result += bytes.string(index..<open)
+            result += rewrite(bytes.string(open..<(close + 1)), isExternal: isExternal)
+            index = close + 1
         }
-        result += rest
+        result += bytes.string(index..<bytes.count)
         return result
     }
 

@@ -10,28 +10,48 @@ extension Site {
         let layouts = pages.map { layout(for: $0, templates: templates, diagnostics: &diagnostics) }
         guard !diagnostics.hasErrors else { return [] }
 
-        let refs = Dictionary(uniqueKeysWithValues: config.languages.map { ($0.code, references(in: $0.code)) })
+        let shared = Dictionary(uniqueKeysWithValues: config.languages.map { ($0.code, self.shared($0.code)) })
         var files: [OutputFile] = []
         files.reserveCapacity(pages.count + aliases.count + 16)
         let links = ExternalLoads(allowed: [], origin: config.origin)
+        let csp = ContentSecurityPolicy(allowExternal: config.allowExternal)
+        var inlineScripts: Set<String> = []
+        var inlineStyles: Set<String> = []
+        /// Every HTML page gets outbound links without referrer and its Content-Security-Policy.
+        func finish(_ rendered: String) -> String {
+            let hashes = ContentSecurityPolicy.inlineHashes(rendered)
+            inlineScripts.formUnion(hashes.scripts)
+            inlineStyles.formUnion(hashes.styles)
+            return csp.insertMeta(into: OutboundLinks.noReferrer(rendered, isExternal: links.isExternal))
+        }
         for index in pages.indices {
-            let rendered = templates.render(context(for: index, refs: refs[pages[index].page.language] ?? [:]), with: layouts[index]!)
-            let html = OutboundLinks.noReferrer(rendered, isExternal: links.isExternal)
-            files.append(OutputFile(path: outputPath(pages[index].url), contents: .text(html)))
+            let language = shared[pages[index].page.language]!
+            let content = renderShortcodes(pages[index], language: language, templates: templates)
+            let rendered = templates.render(context(for: index, content: content, shared: language), with: layouts[index]!)
+            files.append(OutputFile(path: outputPath(pages[index].url), contents: .text(finish(rendered))))
         }
         for language in config.languages where homes[language.code] != nil {
             let strings = theme.strings[language.code] ?? [:]
             if templates.exists("404") {
                 let url = config.root + config.prefix(of: language.code) + "/404.html"
-                let context = context(forGenerated: strings["not_found_title"] ?? "404", url: url, language: language.code, refs: refs[language.code] ?? [:])
-                files.append(OutputFile(path: outputPath(url), contents: .text(templates.render(context, with: "404"))))
+                let context = context(forGenerated: strings["not_found_title"] ?? "404", url: url, language: language.code, shared: shared[language.code]!)
+                files.append(OutputFile(path: outputPath(url), contents: .text(finish(templates.render(context, with: "404")))))
             }
             files.append(OutputFile(path: outputPath(feedURL(language.code)), contents: .text(feed(language.code))))
+        }
+        if contacts.contains(where: { $0.telephoneURI != nil }) {
+            files.append(OutputFile(path: "contacts.vcf", contents: .text(vCards(discreet: false))))
+            if contacts.contains(where: { $0.discreetName != nil }) {
+                files.append(OutputFile(path: "contacts-discreet.vcf", contents: .text(vCards(discreet: true))))
+            }
         }
         for alias in aliases {
             files.append(OutputFile(path: outputPath(alias.url), contents: .text(redirect(to: pages[alias.target]))))
         }
         files.append(OutputFile(path: "sitemap.xml", contents: .text(sitemap())))
+        let headerPolicy = csp.policy(scripts: inlineScripts, styles: inlineStyles, forHeader: true)
+        files.append(OutputFile(path: "_headers", contents: .text(HostConfig.headersFile(policy: headerPolicy))))
+        files.append(OutputFile(path: "nginx.conf", contents: .text(HostConfig.nginx(policy: headerPolicy, site: self))))
         files.append(OutputFile(path: "robots.txt", contents: .text("User-agent: *\nAllow: /\n\nSitemap: \(config.origin)\(config.root)/sitemap.xml\n")))
         for file in theme.staticFiles {
             files.append(OutputFile(path: file.output, contents: .copy(file.source)))
@@ -84,6 +104,24 @@ extension Site {
     static func line(of needle: String, in text: String) -> Int? {
         guard let range = text.range(of: needle) else { return nil }
         return text[..<range.lowerBound].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+    }
+
+    /// The page's body with each shortcode marker replaced by its rendered template.
+    private func renderShortcodes(_ entry: AssembledPage, language: LanguageShared, templates: Templates) -> String {
+        guard !entry.shortcodes.isEmpty else { return entry.html }
+        let strings = theme.strings[entry.page.language] ?? [:]
+        let lang = config.language(entry.page.language)!
+        var html = entry.html
+        for (index, shortcode) in entry.shortcodes.enumerated() {
+            let context = ShortcodeContext(
+                params: shortcode.parameters,
+                contacts: shortcode.name == "contacts" ? contactViews(language: lang.code, strings: strings, filter: shortcode.parameters) : language.contacts,
+                contactsJSONLD: language.contactsJSONLD, t: strings,
+                lang: LanguageView(code: lang.code, name: lang.name, dir: lang.direction, home: homes[lang.code].map { pages[$0].url } ?? "/"),
+                ref: language.refs, root: config.root, safety: safetyView)
+            html = html.replacingOccurrences(of: Site.shortcodeMarker(index), with: templates.render(context, with: "shortcodes/\(shortcode.name)"))
+        }
+        return html
     }
 
     /// `/campagne/en/norms/` → `en/norms/index.html`

@@ -1,6 +1,23 @@
+/// Values every page of one language shares; made once per language.
+struct LanguageShared {
+    let refs: [String: RefView]
+    let contacts: [ContactView]
+    let contactsJSONLD: String
+}
+
 /// Builds the template values of each page from the assembled site.
 extension Site {
-    func context(for index: Int, refs: [String: RefView]) -> PageContext {
+    func shared(_ language: String) -> LanguageShared {
+        let strings = theme.strings[language] ?? [:]
+        return LanguageShared(
+            refs: references(in: language), contacts: contactViews(language: language, strings: strings),
+            contactsJSONLD: contactsJSONLD(language: language))
+    }
+
+    var safetyView: SafetyView { SafetyView(exitURL: config.safety.exitURL, reportForm: config.safety.reportForm) }
+
+    /// `content` is the body's HTML with its shortcodes rendered.
+    func context(for index: Int, content: String, shared: LanguageShared) -> PageContext {
         let entry = pages[index]
         let page = entry.page
         let language = config.language(page.language)!
@@ -19,7 +36,7 @@ extension Site {
             description: page.frontMatter.description,
             url: page.url,
             permalink: config.origin + page.url,
-            content: entry.html,
+            content: content,
             toc: tableOfContents(entry),
             date: page.frontMatter.date.map { format($0, strings) },
             dateISO: page.frontMatter.date?.description,
@@ -30,6 +47,7 @@ extension Site {
             isHome: page.kind == .home,
             isSection: page.kind == .section,
             isDraft: page.frontMatter.draft,
+            sensitive: page.isSensitive(config.safety),
             tags: page.frontMatter.tags,
             audiences: page.frontMatter.audiences.compactMap { id in
                 config.audiences.first { $0.id == id }.map {
@@ -54,18 +72,21 @@ extension Site {
             alternates: alternates(for: index),
             feed: feedURL(page.language),
             root: config.root,
-            ref: refs)
+            ref: shared.refs,
+            contacts: shared.contacts,
+            contactsJSONLD: shared.contactsJSONLD,
+            safety: safetyView)
     }
 
     /// The values for pages that have no Markdown file, such as the 404 page.
-    func context(forGenerated title: String, url: String, language code: String, refs: [String: RefView]) -> PageContext {
+    func context(forGenerated title: String, url: String, language code: String, shared: LanguageShared) -> PageContext {
         let language = config.language(code)!
         let strings = theme.strings[code] ?? [:]
         let home = homes[code].map { pages[$0].url } ?? config.root + config.prefix(of: code) + "/"
         let view = PageView(
             title: title, description: nil, url: url, permalink: config.origin + url, content: "", toc: [], date: nil,
             dateISO: nil, lastChecked: nil, lastCheckedISO: nil, type: "page", kind: "page", isHome: false,
-            isSection: false, isDraft: false, tags: [], audiences: [], breadcrumbs: [], pages: [], params: [:],
+            isSection: false, isDraft: false, sensitive: false, tags: [], audiences: [], breadcrumbs: [], pages: [], params: [:],
             norm: nil, guide: nil, lesson: nil, audience: nil)
         return PageContext(
             site: siteView(language), lang: LanguageView(code: code, name: language.name, dir: language.direction, home: home),
@@ -75,7 +96,8 @@ extension Site {
                 let otherHome = homes[other.code].map { pages[$0].url } ?? config.root + config.prefix(of: other.code) + "/"
                 return LanguageLinkView(code: other.code, name: other.name, dir: other.direction, url: otherHome, current: other.code == code, translated: true)
             },
-            alternates: [], feed: feedURL(code), root: config.root, ref: refs)
+            alternates: [], feed: feedURL(code), root: config.root, ref: shared.refs, contacts: shared.contacts,
+            contactsJSONLD: shared.contactsJSONLD, safety: safetyView)
     }
 
     private func siteView(_ language: Language) -> SiteView {

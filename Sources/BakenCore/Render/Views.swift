@@ -13,6 +13,11 @@ struct PageContext {
     let root: String
     /// translationKey → page of the current language, for links such as `{{ref.help.url}}`.
     let ref: [String: RefView]
+    /// Help contacts from data/contacts.yml, most urgent first.
+    let contacts: [ContactView]
+    /// schema.org ContactPoint data for the contacts, escaped for a `<script type="application/ld+json">` block.
+    let contactsJSONLD: String
+    let safety: SafetyView
 }
 
 struct SiteView {
@@ -45,6 +50,8 @@ struct PageView {
     let isHome: Bool
     let isSection: Bool
     let isDraft: Bool
+    /// Shows the quick-exit button.
+    let sensitive: Bool
     let tags: [String]
     let audiences: [AudienceLinkView]
     let breadcrumbs: [CrumbView]
@@ -197,4 +204,44 @@ struct AlternateView {
 struct RefView {
     let title: String
     let url: String
+}
+
+/// A help contact as templates see it, in the page's language.
+struct ContactView {
+    let id: String
+    let organisation: String
+    let about: String?
+    let phone: String?
+    let tel: String?
+    let chat: String?
+    let website: String?
+    let hoursText: String?
+    /// For the browser's "open now": `always`, or `1-5 540-1020;6 600-720` (days, minutes after midnight).
+    let hoursData: String?
+    let languages: [String]
+    let free: Bool
+    let anonymous: Bool
+    let notOnPhoneBill: Bool
+    let urgency: String
+    let isEmergency: Bool
+    let lastVerified: String?
+    let lastVerifiedISO: String?
+}
+
+/// The quick-exit and reporting settings of the site.
+struct SafetyView {
+    let exitURL: String
+    let reportForm: String?
+}
+
+/// What a shortcode's template sees: its parameters, the contacts it asks for, and the page's words and links.
+struct ShortcodeContext {
+    let params: [String: String]
+    let contacts: [ContactView]
+    let contactsJSONLD: String
+    let t: [String: String]
+    let lang: LanguageView
+    let ref: [String: RefView]
+    let root: String
+    let safety: SafetyView
 }

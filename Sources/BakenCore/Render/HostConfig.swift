@@ -1,0 +1,46 @@
+/// Settings for hosts that send headers: a `_headers` file (Netlify, Cloudflare Pages and others) and an nginx snippet.
+enum HostConfig {
+    static let securityHeaders: [(String, String)] = [
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "no-referrer"),
+        ("X-Frame-Options", "DENY"),
+        ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+    ]
+
+    static func headersFile(policy: String) -> String {
+        var text = "/*\n  Content-Security-Policy: \(policy)\n"
+        for (name, value) in securityHeaders { text += "  \(name): \(value)\n" }
+        return text
+    }
+
+    /// A snippet to include inside nginx's `server { }` block whose root is the built site.
+    static func nginx(policy: String, site: Site) -> String {
+        var text = """
+        # Written by Baken. Include this file inside the server { } block whose root is this folder:
+        #     root /var/www/site;
+        #     include /var/www/site/nginx.conf;
+
+        charset utf-8;
+        charset_types text/css application/javascript application/json application/xml image/svg+xml text/plain;
+        types { application/atom+xml xml; text/vcard vcf; }
+        gzip_static on;
+        add_header Content-Security-Policy "\(policy)" always;
+
+        """
+        for (name, value) in securityHeaders { text += "add_header \(name) \"\(value)\" always;\n" }
+        text += "\nlocation ~ /(\\.|nginx\\.conf$|_headers$) { return 404; }\n"
+        var errorPages = "error_page 404 \(site.config.root)/404.html;\n"
+        for language in site.config.languages where site.config.prefix(of: language.code) != "" && site.homes[language.code] != nil {
+            let prefix = site.config.root + site.config.prefix(of: language.code)
+            errorPages += "location \(prefix)/ { error_page 404 \(prefix)/404.html; }\n"
+        }
+        text += errorPages
+        if !site.aliases.isEmpty {
+            text += "\n# Old addresses that lead to a page (aliases in front matter).\n"
+            for alias in site.aliases {
+                text += "location = \(alias.url) { return 301 \(site.pages[alias.target].url); }\n"
+            }
+        }
+        return text
+    }
+}

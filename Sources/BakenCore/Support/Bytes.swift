@@ -1,0 +1,38 @@
+/// Fast searching in UTF-8 bytes: pages are scanned several times per build, and String searching is slow.
+extension Array where Element == UInt8 {
+    /// The first index at or after `start` where `needle` begins; `caseless` folds ASCII letters.
+    func find(_ needle: [UInt8], from start: Int = 0, caseless: Bool = false) -> Int? {
+        guard !needle.isEmpty, needle.count <= count else { return nil }
+        let first = caseless ? needle[0] | 0x20 : needle[0]
+        var i = Swift.max(start, 0)
+        let last = count - needle.count
+        while i <= last {
+            let byte = caseless ? self[i] | 0x20 : self[i]
+            if byte == first {
+                var j = 1
+                while j < needle.count {
+                    let a = caseless ? self[i + j] | 0x20 : self[i + j]
+                    let b = caseless ? needle[j] | 0x20 : needle[j]
+                    if a != b { break }
+                    j += 1
+                }
+                if j == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Whether `needle` stands at `index`, ASCII letters folded when `caseless`.
+    func has(_ needle: [UInt8], at index: Int, caseless: Bool = false) -> Bool {
+        guard index >= 0, index + needle.count <= count else { return false }
+        for j in 0..<needle.count {
+            let a = caseless ? self[index + j] | 0x20 : self[index + j]
+            let b = caseless ? needle[j] | 0x20 : needle[j]
+            if a != b { return false }
+        }
+        return true
+    }
+
+    func string(_ range: Range<Int>) -> String { String(decoding: self[range], as: UTF8.self) }
+}
