@@ -185,3 +185,20 @@ import Testing
         #expect(site.read("index.html")?.contains("<img src=\"/les/foto.png\" alt=\"foto\" />") == true)
     }
 }
+
+@Suite struct ThemePageTests {
+    @Test func themePagesFillInWhatTheSiteLacks() throws {
+        var theme = TestSite.minimalTheme
+        theme["themes/t/content/nl/veilig-browsen.md"] = "---\ntitle: Veilig browsen\ntranslationKey: browse-safely\n---\nZie [hulp](hulp.md)."
+        theme["themes/t/content/nl/snel-weg.md"] = "---\ntitle: Snel weg (thema)\ntranslationKey: quick-exit\n---\n"
+        let site = try TestSite([
+            "content/nl/_index.md": "---\ntitle: Home\n---\n",
+            "content/nl/hulp.md": "---\ntitle: Hulp\n---\n",
+            "content/nl/eigen-snel-weg.md": "---\ntitle: Snel weg (site)\ntranslationKey: quick-exit\n---\n",
+        ], theme: theme)
+        try site.build()
+        #expect(site.read("veilig-browsen/index.html")?.contains("<a href=\"/hulp/\">hulp</a>") == true)
+        #expect(!site.exists("snel-weg/index.html"))
+        #expect(site.exists("eigen-snel-weg/index.html"))
+    }
+}

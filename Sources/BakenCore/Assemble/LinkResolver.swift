@@ -56,6 +56,8 @@ struct LinkResolver: Sendable {
     /// `../omstanders/x.md` from `content/nl/normen/y.md` → `content/nl/omstanders/x.md`; nil above content/.
     static func resolve(_ path: String, from file: String) -> String? {
         var parts = file.split(separator: "/").dropLast().map(String.init)
+        // A theme's pages link as if they stood in the site's content/ folder.
+        if parts.count > 2, parts[0] == "themes", parts[2] == "content" { parts.removeFirst(2) }
         for segment in (path.removingPercentEncoding ?? path).split(separator: "/") {
             switch segment {
             case ".": continue

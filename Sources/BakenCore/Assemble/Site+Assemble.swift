@@ -82,7 +82,7 @@ extension Site {
 
         let resourceOutputs = Dictionary(source.resources.map { ($0.source, $0.output) }, uniquingKeysWith: { a, _ in a })
         let resolver = LinkResolver(
-            pagesByFile: Dictionary(uniqueKeysWithValues: pages.map { ($0.file, $0.url) }),
+            pagesByFile: Dictionary(pages.map { ($0.linkPath, $0.url) }, uniquingKeysWith: { a, _ in a }),
             resources: resourceOutputs, failed: source.failedFiles, root: config.root)
         let options = MarkdownOptions(allowRawHTML: config.markdownAllowsRawHTML)
         let shortcodes = Set(source.theme.templates.keys.filter { $0.hasPrefix("shortcodes/") }.map { String($0.dropFirst("shortcodes/".count)) })

@@ -25,27 +25,58 @@ extension SiteSource {
         let config = try SiteConfig.parse(configText)
         let theme = Theme.load(config, from: tree, diagnostics: &diagnostics)
 
-        var pages: [Page] = []
-        var resources: [(source: String, output: String)] = []
         guard tree.isDirectory("content") else {
             diagnostics.error("content", nil, "there is no content folder: make content/\(config.defaultLanguage)/_index.md for the home page")
             throw BuildFailure(diagnostics.all)
         }
+        var content = ContentFiles(config: config, includeDrafts: includeDrafts)
+        content.read("content", from: tree, diagnostics: &diagnostics)
+        // The theme's own pages (such as the page that explains the quick-exit button) fill in what the site does not have.
+        let themePages = "themes/\(config.theme)/content"
+        if tree.isDirectory(themePages) {
+            var fromTheme = ContentFiles(config: config, includeDrafts: includeDrafts)
+            fromTheme.read(themePages, from: tree, diagnostics: &diagnostics)
+            let taken = Set(content.pages.map { "\($0.language):\($0.translationKey)" } + content.pages.map { "\($0.language):\($0.path)" })
+            for page in fromTheme.pages where !taken.contains("\(page.language):\(page.translationKey)") && !taken.contains("\(page.language):\(page.path)") {
+                content.pages.append(page)
+            }
+            content.resources += fromTheme.resources
+            content.failedFiles.formUnion(fromTheme.failedFiles)
+        }
+        let contacts = HelpContact.load(from: tree, config: config, today: today, diagnostics: &diagnostics)
+        return SiteSource(config: config, theme: theme, pages: content.pages, resources: content.resources, failedFiles: content.failedFiles, contacts: contacts)
+    }
+}
+
+/// Reads a tree of pages, one folder per language: the site's content/ or a theme's.
+struct ContentFiles {
+    let config: SiteConfig
+    let includeDrafts: Bool
+    var pages: [Page] = []
+    var resources: [(source: String, output: String)] = []
+    var failedFiles: Set<String> = []
+
+    init(config: SiteConfig, includeDrafts: Bool) {
+        self.config = config
+        self.includeDrafts = includeDrafts
+    }
+
+    mutating func read(_ root: String, from tree: SourceTree, diagnostics: inout Diagnostics) {
         let audiences = Set(config.audiences.map(\.id))
-        var failedFiles: Set<String> = []
-        for file in tree.files(under: "content", diagnostics: &diagnostics) {
+        let depth = root.split(separator: "/").count
+        for file in tree.files(under: root, diagnostics: &diagnostics) {
             let errorsBefore = diagnostics.all.count
-            let parts = file.split(separator: "/").map(String.init)
+            let parts = file.split(separator: "/").map(String.init).dropFirst(depth - 1)
             guard parts.count >= 3 else {
                 diagnostics.error(file, nil, "pages go in a folder per language, such as content/\(config.defaultLanguage)/\(parts.last ?? "")")
                 continue
             }
-            let language = parts[1]
+            let language = parts[parts.startIndex + 1]
             guard let lang = config.language(language) else {
                 diagnostics.error(file, nil, "unknown language '\(language)' (known: \(config.languages.map(\.code).joined(separator: ", "))): add it to languages in site.yml, or move the file")
                 continue
             }
-            let inner = parts[2...].joined(separator: "/")
+            let inner = parts.dropFirst(2).joined(separator: "/")
             guard file.hasSuffix(".md") || file.hasSuffix(".markdown") else {
                 resources.append((file, config.prefix(of: lang.code) + "/" + inner))
                 continue
@@ -78,7 +109,5 @@ extension SiteSource {
             let kind: Page.Kind = path == "_index" ? .home : name == "_index" ? .section : .page
             pages.append(Page(file: file, language: language, path: path, kind: kind, frontMatter: frontMatter, body: split.body, bodyLine: split.bodyLine))
         }
-        let contacts = HelpContact.load(from: tree, config: config, today: today, diagnostics: &diagnostics)
-        return SiteSource(config: config, theme: theme, pages: pages, resources: resources, failedFiles: failedFiles, contacts: contacts)
     }
 }

@@ -17,6 +17,13 @@ public struct Page: Sendable {
     public var url: String = ""
     public var translationKey: String { frontMatter.translationKey ?? Page.defaultKey(path) }
 
+    /// The path other pages link to: `content/nl/…`, also for a theme's own pages.
+    var linkPath: String {
+        let parts = file.split(separator: "/")
+        if parts.count > 3, parts[0] == "themes", parts[2] == "content" { return parts.dropFirst(2).joined(separator: "/") }
+        return file
+    }
+
     /// Whether the page shows the quick-exit button: its own setting, else its type, else its section in site.yml.
     func isSensitive(_ safety: SiteConfig.Safety) -> Bool {
         if let own = frontMatter.sensitive { return own }
