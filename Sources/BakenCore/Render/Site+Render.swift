@@ -5,37 +5,27 @@ extension Site {
     /// The render stage: every page through its layout, then the files made from the whole site.
     /// `allowedExternal` receives the addresses on other hosts that pages load because site.yml allows them.
     func render(diagnostics: inout Diagnostics, allowedExternal: inout [String]) -> [OutputFile] {
-        let templates = Templates(theme, diagnostics: &diagnostics)
-        guard !diagnostics.hasErrors else { return [] }
-        let layouts = pages.map { layout(for: $0, templates: templates, diagnostics: &diagnostics) }
-        guard !diagnostics.hasErrors else { return [] }
+        guard let renderer = PageRenderer(self, diagnostics: &diagnostics) else { return [] }
+        let rendered = renderer.renderAll(self)
+        let files = rendered.map(\.file) + siteFiles(renderer, inline: rendered.map(\.inline))
+        allowedExternal = checkExternalLoads(files, diagnostics: &diagnostics)
+        return files
+    }
 
-        let shared = Dictionary(uniqueKeysWithValues: config.languages.map { ($0.code, self.shared($0.code)) })
+    /// Every file that is not a page: 404 pages, feeds, contacts, redirects, sitemap, host settings, static files.
+    /// `inline` are the hashes of inline scripts and styles found in the pages, for the header policy.
+    func siteFiles(_ renderer: PageRenderer, inline: [InlineHashes]) -> [OutputFile] {
         var files: [OutputFile] = []
-        files.reserveCapacity(pages.count + aliases.count + 16)
-        let links = ExternalLoads(allowed: [], origin: config.origin)
-        let csp = ContentSecurityPolicy(allowExternal: config.allowExternal)
-        var inlineScripts: Set<String> = []
-        var inlineStyles: Set<String> = []
-        /// Every HTML page gets outbound links without referrer and its Content-Security-Policy.
-        func finish(_ rendered: String) -> String {
-            let hashes = ContentSecurityPolicy.inlineHashes(rendered)
-            inlineScripts.formUnion(hashes.scripts)
-            inlineStyles.formUnion(hashes.styles)
-            return csp.insertMeta(into: OutboundLinks.noReferrer(rendered, isExternal: links.isExternal))
-        }
-        for index in pages.indices {
-            let language = shared[pages[index].page.language]!
-            let content = renderShortcodes(pages[index], language: language, templates: templates)
-            let rendered = templates.render(context(for: index, content: content, shared: language), with: layouts[index]!)
-            files.append(OutputFile(path: outputPath(pages[index].url), contents: .text(finish(rendered))))
+        var scripts: Set<String> = [], styles: Set<String> = []
+        for hashes in inline {
+            scripts.formUnion(hashes.scripts)
+            styles.formUnion(hashes.styles)
         }
         for language in config.languages where homes[language.code] != nil {
-            let strings = theme.strings[language.code] ?? [:]
-            if templates.exists("404") {
-                let url = config.root + config.prefix(of: language.code) + "/404.html"
-                let context = context(forGenerated: strings["not_found_title"] ?? "404", url: url, language: language.code, shared: shared[language.code]!)
-                files.append(OutputFile(path: outputPath(url), contents: .text(finish(templates.render(context, with: "404")))))
+            if let notFound = renderer.renderNotFound(self, language: language.code) {
+                files.append(notFound.file)
+                scripts.formUnion(notFound.inline.scripts)
+                styles.formUnion(notFound.inline.styles)
             }
             files.append(OutputFile(path: outputPath(feedURL(language.code)), contents: .text(feed(language.code))))
         }
@@ -49,7 +39,7 @@ extension Site {
             files.append(OutputFile(path: outputPath(alias.url), contents: .text(redirect(to: pages[alias.target]))))
         }
         files.append(OutputFile(path: "sitemap.xml", contents: .text(sitemap())))
-        let headerPolicy = csp.policy(scripts: inlineScripts, styles: inlineStyles, forHeader: true)
+        let headerPolicy = renderer.csp.policy(scripts: scripts, styles: styles, forHeader: true)
         files.append(OutputFile(path: "_headers", contents: .text(HostConfig.headersFile(policy: headerPolicy))))
         files.append(OutputFile(path: "nginx.conf", contents: .text(HostConfig.nginx(policy: headerPolicy, site: self))))
         files.append(OutputFile(path: "robots.txt", contents: .text("User-agent: *\nAllow: /\n\nSitemap: \(config.origin)\(config.root)/sitemap.xml\n")))
@@ -59,7 +49,6 @@ extension Site {
         for resource in resources {
             files.append(OutputFile(path: outputPath(resource.output), contents: .copy(resource.source)))
         }
-        allowedExternal = checkExternalLoads(files, diagnostics: &diagnostics)
         return files
     }
 
@@ -106,24 +95,6 @@ extension Site {
         return text[..<range.lowerBound].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
     }
 
-    /// The page's body with each shortcode marker replaced by its rendered template.
-    private func renderShortcodes(_ entry: AssembledPage, language: LanguageShared, templates: Templates) -> String {
-        guard !entry.shortcodes.isEmpty else { return entry.html }
-        let strings = theme.strings[entry.page.language] ?? [:]
-        let lang = config.language(entry.page.language)!
-        var html = entry.html
-        for (index, shortcode) in entry.shortcodes.enumerated() {
-            let context = ShortcodeContext(
-                params: shortcode.parameters,
-                contacts: shortcode.name == "contacts" ? contactViews(language: lang.code, strings: strings, filter: shortcode.parameters) : language.contacts,
-                contactsJSONLD: language.contactsJSONLD, t: strings,
-                lang: LanguageView(code: lang.code, name: lang.name, dir: lang.direction, home: homes[lang.code].map { pages[$0].url } ?? "/"),
-                ref: language.refs, root: config.root, safety: safetyView)
-            html = html.replacingOccurrences(of: Site.shortcodeMarker(index), with: templates.render(context, with: "shortcodes/\(shortcode.name)"))
-        }
-        return html
-    }
-
     /// `/campagne/en/norms/` → `en/norms/index.html`
     func outputPath(_ url: String) -> String {
         var path = String(url.dropFirst(config.root.count))
@@ -132,27 +103,8 @@ extension Site {
         return path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
     }
 
-    private func layout(for entry: AssembledPage, templates: Templates, diagnostics: inout Diagnostics) -> String? {
-        let page = entry.page
-        if let layout = page.frontMatter.layout {
-            if templates.exists(layout) { return layout }
-            diagnostics.error(page.file, page.frontMatter.lines["layout"], "layout '\(layout)' does not exist: make layouts/\(layout).mustache, or remove the field")
-            return nil
-        }
-        var candidates: [String] = []
-        switch page.kind {
-        case .home: candidates = ["home", "section"]
-        case .section: candidates = ["section"]
-        case .page: break
-        }
-        candidates += [page.frontMatter.type.rawValue, "page"]
-        if let found = candidates.first(where: templates.exists) { return found }
-        diagnostics.error(page.file, nil, "no layout for this page: the theme needs layouts/\(candidates.first!).mustache or layouts/page.mustache")
-        return nil
-    }
-
     /// A page at an old address that sends the reader on, with and without a browser that follows meta refresh.
-    private func redirect(to target: AssembledPage) -> String {
+    func redirect(to target: AssembledPage) -> String {
         let url = HTMLEscape.attribute(config.origin + target.url)
         let title = HTMLEscape.text(target.page.frontMatter.title)
         return """
@@ -181,7 +133,7 @@ extension Site {
     }
 
     /// An Atom feed of a language's news pages, newest first; dated by its newest entry, never by the clock.
-    private func feed(_ language: String) -> String {
+    func feed(_ language: String) -> String {
         let news = pages.filter { $0.page.language == language && $0.page.frontMatter.type == .news }
             .sorted { ($0.page.frontMatter.date ?? Day(year: 1970, month: 1, day: 1)!, $1.url) > ($1.page.frontMatter.date ?? Day(year: 1970, month: 1, day: 1)!, $0.url) }
         let title = HTMLEscape.text(config.language(language)?.title ?? config.title)

@@ -1,0 +1,126 @@
+import Dispatch
+import Foundation
+
+/// Hashes of a page's inline scripts and styles, for the site-wide header policy.
+struct InlineHashes: Sendable, Equatable {
+    var scripts: Set<String> = []
+    var styles: Set<String> = []
+}
+
+/// A rendered page: its file and the inline blocks it carries.
+struct RenderedPage: Sendable {
+    let file: OutputFile
+    let inline: InlineHashes
+}
+
+/// Renders pages through the theme's templates: compiled once, then used for every page, in parallel.
+struct PageRenderer: Sendable {
+    let templates: Templates
+    /// The layout of each page of the site it was made for.
+    let layouts: [String]
+    let csp: ContentSecurityPolicy
+    private let links: ExternalLoads
+    private let shared: [String: LanguageSharedBox]
+
+    /// Nil, with diagnostics, when a template or a page's layout is wrong.
+    init?(_ site: Site, diagnostics: inout Diagnostics) {
+        templates = Templates(site.theme, diagnostics: &diagnostics)
+        guard !diagnostics.hasErrors else { return nil }
+        var layouts: [String] = []
+        for entry in site.pages {
+            guard let layout = Self.layout(for: entry, templates: templates, diagnostics: &diagnostics) else { continue }
+            layouts.append(layout)
+        }
+        guard !diagnostics.hasErrors else { return nil }
+        self.layouts = layouts
+        csp = ContentSecurityPolicy(allowExternal: site.config.allowExternal)
+        links = ExternalLoads(allowed: [], origin: site.config.origin)
+        shared = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0.code, LanguageSharedBox(site.shared($0.code))) })
+    }
+
+    /// Every page, on all cores; the result is in page order, so output never depends on scheduling.
+    func renderAll(_ site: Site) -> [RenderedPage] {
+        let count = site.pages.count
+        let results = UnsafeMutableBufferPointer<RenderedPage?>.allocate(capacity: count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let slots = SendableBuffer(results)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            slots.buffer[index] = render(site, index)
+        }
+        return results.map { $0! }
+    }
+
+    func render(_ site: Site, _ index: Int) -> RenderedPage {
+        let entry = site.pages[index]
+        let language = shared[entry.page.language]!.value
+        let content = renderShortcodes(site, entry, language: language)
+        let html = templates.render(site.context(for: index, content: content, shared: language), with: layouts[index])
+        return finish(html, path: site.outputPath(entry.url))
+    }
+
+    func renderNotFound(_ site: Site, language code: String) -> RenderedPage? {
+        guard templates.exists("404"), let language = shared[code]?.value else { return nil }
+        let strings = site.theme.strings[code] ?? [:]
+        let url = site.config.root + site.config.prefix(of: code) + "/404.html"
+        let context = site.context(forGenerated: strings["not_found_title"] ?? "404", url: url, language: code, shared: language)
+        return finish(templates.render(context, with: "404"), path: site.outputPath(url))
+    }
+
+    /// Outbound links without referrer, and the page's Content-Security-Policy.
+    private func finish(_ html: String, path: String) -> RenderedPage {
+        let hashes = ContentSecurityPolicy.inlineHashes(html)
+        let text = csp.insertMeta(into: OutboundLinks.noReferrer(html, isExternal: links.isExternal))
+        return RenderedPage(file: OutputFile(path: path, contents: .text(text)), inline: InlineHashes(scripts: hashes.scripts, styles: hashes.styles))
+    }
+
+    /// The page's body with each shortcode marker replaced by its rendered template.
+    private func renderShortcodes(_ site: Site, _ entry: AssembledPage, language: LanguageShared) -> String {
+        guard !entry.shortcodes.isEmpty else { return entry.html }
+        let strings = site.theme.strings[entry.page.language] ?? [:]
+        let lang = site.config.language(entry.page.language)!
+        var html = entry.html
+        for (index, shortcode) in entry.shortcodes.enumerated() {
+            let context = ShortcodeContext(
+                params: shortcode.parameters,
+                contacts: shortcode.name == "contacts" ? site.contactViews(language: lang.code, strings: strings, filter: shortcode.parameters) : language.contacts,
+                contactsJSONLD: language.contactsJSONLD, t: strings,
+                lang: LanguageView(code: lang.code, name: lang.name, dir: lang.direction, home: site.homes[lang.code].map { site.pages[$0].url } ?? "/"),
+                ref: language.refs, root: site.config.root, safety: site.safetyView)
+            html = html.replacingOccurrences(of: Site.shortcodeMarker(index), with: templates.render(context, with: "shortcodes/\(shortcode.name)"))
+        }
+        return html
+    }
+
+    /// The page's `layout`, else home/section, else its type, else `page`: the first that exists.
+    static func layout(for entry: AssembledPage, templates: Templates, diagnostics: inout Diagnostics) -> String? {
+        let page = entry.page
+        if let layout = page.frontMatter.layout {
+            if templates.exists(layout) { return layout }
+            diagnostics.error(page.file, page.frontMatter.lines["layout"], "layout '\(layout)' does not exist: make layouts/\(layout).mustache, or remove the field")
+            return nil
+        }
+        var candidates: [String] = []
+        switch page.kind {
+        case .home: candidates = ["home", "section"]
+        case .section: candidates = ["section"]
+        case .page: break
+        }
+        candidates += [page.frontMatter.type.rawValue, "page"]
+        if let found = candidates.first(where: templates.exists) { return found }
+        diagnostics.error(page.file, nil, "no layout for this page: the theme needs layouts/\(candidates.first!).mustache or layouts/page.mustache")
+        return nil
+    }
+}
+
+/// Lets concurrent workers write their own slots of one buffer; each index is written by one worker only.
+private struct SendableBuffer<T>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<T>
+    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
+}
+
+/// Shared language values hold views with `Any` inside; they are only read after creation.
+private struct LanguageSharedBox: @unchecked Sendable {
+    let value: LanguageShared
+    init(_ value: LanguageShared) { self.value = value }
+}
