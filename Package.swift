@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -30,15 +31,24 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        .target(
+            name: "BakenServe",
+            dependencies: [
+                "BakenCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "baken",
             dependencies: [
                 "BakenCore",
+                "BakenServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "BakenMarkdownTests", dependencies: ["BakenMarkdown"]),
         .testTarget(name: "BakenCoreTests", dependencies: ["BakenCore"]),
+        .testTarget(name: "BakenServeTests", dependencies: ["BakenServe"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,14 +1,38 @@
 import ArgumentParser
 import BakenCore
+import BakenServe
 import Foundation
 
 @main
-struct BakenCommand: ParsableCommand {
+struct BakenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "baken",
         abstract: "Builds multilingual campaign and help sites from Markdown.",
-        subcommands: [Build.self],
+        subcommands: [Build.self, Serve.self],
         defaultSubcommand: Build.self)
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Preview the site on this computer; pages reload when you save a file.")
+
+    @Option(help: "The site's folder, the one with site.yml.")
+    var site: String = "."
+
+    @Option(help: "The port to serve on.")
+    var port: Int = 1313
+
+    @Flag(name: .customLong("no-drafts"), help: "Leave out pages with draft: true (shown by default).")
+    var noDrafts = false
+
+    func run() async throws {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let siteURL = URL(fileURLWithPath: site, relativeTo: cwd).standardizedFileURL
+        let options = BuildOptions(site: siteURL, output: siteURL.appendingPathComponent(".baken-preview"), includeDrafts: !noDrafts)
+        let server = PreviewServer(options: options, port: port) { line in
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+        try await server.run()
+    }
 }
 
 struct Build: ParsableCommand {

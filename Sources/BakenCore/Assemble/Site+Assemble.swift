@@ -84,11 +84,10 @@ extension Site {
         let resolver = LinkResolver(
             pagesByFile: Dictionary(pages.map { ($0.linkPath, $0.url) }, uniquingKeysWith: { a, _ in a }),
             resources: resourceOutputs, failed: source.failedFiles, root: config.root)
-        let options = MarkdownOptions(allowRawHTML: config.markdownAllowsRawHTML)
-        let shortcodes = Set(source.theme.templates.keys.filter { $0.hasPrefix("shortcodes/") }.map { String($0.dropFirst("shortcodes/".count)) })
-        let assembled = pages.map { page in
-            render(page, resolver: resolver, options: options, shortcodes: shortcodes, diagnostics: &diagnostics)
-        }
+        let reader = MarkdownReader(
+            resolver: resolver, options: MarkdownOptions(allowRawHTML: config.markdownAllowsRawHTML),
+            shortcodes: Set(source.theme.templates.keys.filter { $0.hasPrefix("shortcodes/") }.map { String($0.dropFirst("shortcodes/".count)) }))
+        let assembled = readAll(pages, with: reader, diagnostics: &diagnostics)
         var hubs: [String: Int] = [:]
         for (index, page) in pages.enumerated() {
             if case .audience(let id) = page.frontMatter.fields { hubs["\(page.language):\(id)"] = hubs["\(page.language):\(id)"] ?? index }
@@ -100,7 +99,8 @@ extension Site {
             contacts: source.contacts.enumerated().sorted { a, b in
                 let order: [HelpContact.Urgency] = [.emergency, .today, .anytime]
                 return (order.firstIndex(of: a.element.urgency)!, a.offset) < (order.firstIndex(of: b.element.urgency)!, b.offset)
-            }.map(\.element))
+            }.map(\.element),
+            markdown: reader)
     }
 
     /// Lists sort by weight, then date (newest first), then title.
@@ -141,7 +141,20 @@ extension Site {
         return root + "/" + segments.map { urlSegment(String($0)) }.joined(separator: "/") + "/"
     }
 
-    private static func render(_ page: Page, resolver: LinkResolver, options: MarkdownOptions, shortcodes known: Set<String>, diagnostics: inout Diagnostics) -> AssembledPage {
+    /// Reads every page's Markdown on all cores; diagnostics come back in page order.
+    static func readAll(_ pages: [Page], with reader: MarkdownReader, diagnostics: inout Diagnostics) -> [AssembledPage] {
+        let results = ParallelMap.map(pages) { page -> (AssembledPage, [Diagnostic]) in
+            var local = Diagnostics()
+            let assembled = read(page, with: reader, diagnostics: &local)
+            return (assembled, local.all)
+        }
+        for (_, found) in results { diagnostics.add(contentsOf: found) }
+        return results.map(\.0)
+    }
+
+    /// One page's Markdown to HTML: shortcodes, heading ids, links resolved, typed fields.
+    static func read(_ page: Page, with reader: MarkdownReader, diagnostics: inout Diagnostics) -> AssembledPage {
+        let resolver = reader.resolver, options = reader.options, known = reader.shortcodes
         let body = MarkdownDocument(page.body, options: options)
         var shortcodes: [Shortcode] = []
         body.replaceShortcodes { shortcode in

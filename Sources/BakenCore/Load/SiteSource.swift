@@ -107,7 +107,9 @@ struct ContentFiles {
             let path = inner.hasSuffix(".md") ? String(inner.dropLast(3)) : String(inner.dropLast(9))
             let name = path.split(separator: "/").last.map(String.init) ?? path
             let kind: Page.Kind = path == "_index" ? .home : name == "_index" ? .section : .page
-            pages.append(Page(file: file, language: language, path: path, kind: kind, frontMatter: frontMatter, body: split.body, bodyLine: split.bodyLine))
+            var page = Page(file: file, language: language, path: path, kind: kind, frontMatter: frontMatter, body: split.body, bodyLine: split.bodyLine)
+            page.frontMatterText = split.yaml
+            pages.append(page)
         }
     }
 }

@@ -12,6 +12,8 @@ public struct Page: Sendable {
     /// The Markdown after the front matter, and the file line it starts on.
     public var body: String
     public var bodyLine: Int
+    /// The front matter as written, to tell an edit of the body alone from one that moves the page.
+    var frontMatterText: String = ""
 
     /// Set during assembly.
     public var url: String = ""

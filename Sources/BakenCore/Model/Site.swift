@@ -5,7 +5,7 @@ public struct Site: Sendable {
     public let config: SiteConfig
     let theme: Theme
     /// Sorted by language (in site.yml order), then address.
-    public let pages: [AssembledPage]
+    public private(set) var pages: [AssembledPage]
     let resources: [(source: String, output: String)]
     /// translationKey → language → index in `pages`.
     let translations: [String: [String: Int]]
@@ -23,6 +23,8 @@ public struct Site: Sendable {
     let hubs: [String: Int]
     /// From data/contacts.yml, most urgent first.
     let contacts: [HelpContact]
+    /// How Markdown was read, kept so one page can be read again alone.
+    let markdown: MarkdownReader
 
     func translation(of index: Int, in language: String) -> AssembledPage? {
         translations[pages[index].page.translationKey]?[language].map { pages[$0] }
@@ -44,7 +46,22 @@ public struct AssembledPage: Sendable {
     let shortcodes: [Shortcode]
 }
 
+/// Everything needed to turn one page's Markdown into HTML with its links resolved.
+struct MarkdownReader: Sendable {
+    let resolver: LinkResolver
+    let options: MarkdownOptions
+    /// Names of the theme's shortcode templates.
+    let shortcodes: Set<String>
+}
+
 extension Site {
+    /// The same site with one page's body read again; its address and front matter are unchanged.
+    func replacingBody(of index: Int, with page: Page, diagnostics: inout Diagnostics) -> Site {
+        var site = self
+        site.pages[index] = Site.read(page, with: markdown, diagnostics: &diagnostics)
+        return site
+    }
+
     /// Stands in the body's HTML where shortcode `index` is rendered.
     static func shortcodeMarker(_ index: Int) -> String { "<!--baken:shortcode:\(index)-->" }
 }

@@ -40,15 +40,7 @@ struct PageRenderer: Sendable {
 
     /// Every page, on all cores; the result is in page order, so output never depends on scheduling.
     func renderAll(_ site: Site) -> [RenderedPage] {
-        let count = site.pages.count
-        let results = UnsafeMutableBufferPointer<RenderedPage?>.allocate(capacity: count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        let slots = SendableBuffer(results)
-        DispatchQueue.concurrentPerform(iterations: count) { index in
-            slots.buffer[index] = render(site, index)
-        }
-        return results.map { $0! }
+        ParallelMap.map(Array(site.pages.indices)) { render(site, $0) }
     }
 
     func render(_ site: Site, _ index: Int) -> RenderedPage {
@@ -111,12 +103,6 @@ struct PageRenderer: Sendable {
         diagnostics.error(page.file, nil, "no layout for this page: the theme needs layouts/\(candidates.first!).mustache or layouts/page.mustache")
         return nil
     }
-}
-
-/// Lets concurrent workers write their own slots of one buffer; each index is written by one worker only.
-private struct SendableBuffer<T>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<T>
-    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
 }
 
 /// Shared language values hold views with `Any` inside; they are only read after creation.
