@@ -199,6 +199,7 @@ def test_exit_links_are_plain_links_that_work_without_javascript(page, server):
 
 def test_only_sensitive_pages_have_the_button(page, server):
     for path, sensitive in (("/hulp/", True), ("/melden/", True), ("/voor-wie/lhbtiq/", True), ("/ar/help/", True),
+                            ("/en/for-whom/", True),
                             ("/normen/", False), ("/", False), ("/scholen/grenzen-op-straat/", False)):
         page.get(server + path)
         assert bool(page.find_elements(By.CSS_SELECTOR, ".quick-exit__button")) == sensitive, path
