@@ -35,6 +35,7 @@ extension SiteSource {
         let themePages = "themes/\(config.theme)/content"
         if tree.isDirectory(themePages) {
             var fromTheme = ContentFiles(config: config, includeDrafts: includeDrafts)
+            fromTheme.skipsUnknownLanguages = true
             fromTheme.read(themePages, from: tree, diagnostics: &diagnostics)
             let taken = Set(content.pages.map { "\($0.language):\($0.translationKey)" } + content.pages.map { "\($0.language):\($0.path)" })
             for page in fromTheme.pages where !taken.contains("\(page.language):\(page.translationKey)") && !taken.contains("\(page.language):\(page.path)") {
@@ -55,6 +56,8 @@ struct ContentFiles {
     var pages: [Page] = []
     var resources: [(source: String, output: String)] = []
     var failedFiles: Set<String> = []
+    /// A theme brings pages in many languages; those the site does not have are left out quietly.
+    var skipsUnknownLanguages = false
 
     init(config: SiteConfig, includeDrafts: Bool) {
         self.config = config
@@ -73,6 +76,7 @@ struct ContentFiles {
             }
             let language = parts[parts.startIndex + 1]
             guard let lang = config.language(language) else {
+                if skipsUnknownLanguages { continue }
                 diagnostics.error(file, nil, "unknown language '\(language)' (known: \(config.languages.map(\.code).joined(separator: ", "))): add it to languages in site.yml, or move the file")
                 continue
             }

@@ -22,7 +22,7 @@ enum HostConfig {
 
         charset utf-8;
         charset_types text/css application/javascript application/json application/xml image/svg+xml text/plain;
-        types { application/atom+xml xml; text/vcard vcf; }
+        location ~ \\.vcf$ { default_type text/vcard; }
         gzip_static on;
         add_header Content-Security-Policy "\(policy)" always;
 

@@ -47,7 +47,8 @@ struct PageRenderer: Sendable {
         let entry = site.pages[index]
         let language = shared[entry.page.language]!.value
         let content = renderShortcodes(site, entry, language: language)
-        let html = templates.render(site.context(for: index, content: content, shared: language), with: layouts[index])
+        let context = site.context(for: index, content: content, shared: language)
+        let html = templates.render(TemplateData.convert(context, prepared: shared[entry.page.language]!.prepared), with: layouts[index])
         return finish(html, path: site.outputPath(entry.url))
     }
 
@@ -56,7 +57,7 @@ struct PageRenderer: Sendable {
         let strings = site.theme.strings[code] ?? [:]
         let url = site.config.root + site.config.prefix(of: code) + "/404.html"
         let context = site.context(forGenerated: strings["not_found_title"] ?? "404", url: url, language: code, shared: language)
-        return finish(templates.render(context, with: "404"), path: site.outputPath(url))
+        return finish(templates.render(TemplateData.convert(context, prepared: shared[code]!.prepared), with: "404"), path: site.outputPath(url))
     }
 
     /// Outbound links without referrer, and the page's Content-Security-Policy.
@@ -79,7 +80,7 @@ struct PageRenderer: Sendable {
                 contactsJSONLD: language.contactsJSONLD, t: strings,
                 lang: LanguageView(code: lang.code, name: lang.name, dir: lang.direction, home: site.homes[lang.code].map { site.pages[$0].url } ?? "/"),
                 ref: language.refs, root: site.config.root, safety: site.safetyView)
-            html = html.replacingOccurrences(of: Site.shortcodeMarker(index), with: templates.render(context, with: "shortcodes/\(shortcode.name)"))
+            html = html.replacingOccurrences(of: Site.shortcodeMarker(index), with: templates.render(TemplateData.convert(context), with: "shortcodes/\(shortcode.name)"))
         }
         return html
     }
@@ -108,5 +109,11 @@ struct PageRenderer: Sendable {
 /// Shared language values hold views with `Any` inside; they are only read after creation.
 private struct LanguageSharedBox: @unchecked Sendable {
     let value: LanguageShared
-    init(_ value: LanguageShared) { self.value = value }
+    /// The shared values already turned into dictionaries for Mustache.
+    let prepared: [String: Any]
+
+    init(_ value: LanguageShared) {
+        self.value = value
+        prepared = ["ref": TemplateData.convert(value.refs), "contacts": TemplateData.convert(value.contacts)]
+    }
 }
