@@ -25,6 +25,10 @@ public struct BuildReport: Sendable {
     public var seconds: Double
     /// Addresses on other hosts that pages load because site.yml's allowExternal lets them.
     public var allowedExternal: [String] = []
+    /// Lesson packs written, each as a zip and a cartridge.
+    public var packs: Int = 0
+    /// What the build wants the editor to know that is no warning, such as packs without PDFs.
+    public var notes: [String] = []
 }
 
 /// Baken's build pipeline.
@@ -37,10 +41,15 @@ public enum Baken {
 
         var source = try SiteSource.load(from: tree, includeDrafts: options.includeDrafts, diagnostics: &diagnostics)
         if let baseURL = options.baseURL { source.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+        let lessonFiles = LessonFiles.load(source, from: tree, diagnostics: &diagnostics)
         let site = Site.assemble(source, diagnostics: &diagnostics)
         try diagnostics.check()
+        var notes: [String] = []
+        let packs = site.packs(files: lessonFiles, withPDF: false, diagnostics: &diagnostics)
+        if !packs.isEmpty { notes.append("The lesson packs hold print-ready HTML only.") }
+        try diagnostics.check()
         var allowedExternal: [String] = []
-        let files = site.render(diagnostics: &diagnostics, allowedExternal: &allowedExternal)
+        let files = site.render(packs: packs, diagnostics: &diagnostics, allowedExternal: &allowedExternal)
         try diagnostics.check()
         let warnings = diagnostics.all.filter { $0.severity == .warning }.sorted()
         if options.strict && !warnings.isEmpty {
@@ -53,6 +62,6 @@ public enum Baken {
         }
         return BuildReport(
             pagesPerLanguage: counts, files: files.count, warnings: warnings, seconds: Date().timeIntervalSince(start),
-            allowedExternal: allowedExternal)
+            allowedExternal: allowedExternal, packs: packs.count, notes: notes)
     }
 }

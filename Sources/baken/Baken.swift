@@ -38,10 +38,12 @@ struct Build: ParsableCommand {
         case .success(let report):
             for warning in report.warnings { printError(warning.description) }
             for url in report.allowedExternal { print("Loads from another host, allowed by allowExternal in site.yml: \(url)") }
+            for note in report.notes { print(note) }
             let pages = report.pagesPerLanguage.map { "\($0.language) \($0.pages)" }.joined(separator: ", ")
             let total = report.pagesPerLanguage.reduce(0) { $0 + $1.pages }
             let warnings = report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
-            print("Built \(total) pages (\(pages)) and \(report.files - total) other files in \(String(format: "%.2f", report.seconds)) s\(warnings) → \(relative(options.output, to: cwd))")
+            let packs = report.packs == 0 ? "" : ", \(report.packs) lesson pack\(report.packs == 1 ? "" : "s")"
+            print("Built \(total) pages (\(pages))\(packs) and \(report.files - total) other files in \(String(format: "%.2f", report.seconds)) s\(warnings) → \(relative(options.output, to: cwd))")
         case .failure(let failure):
             for diagnostic in failure.diagnostics { printError(diagnostic.description) }
             let count = failure.errors.count

@@ -3,15 +3,17 @@ import Foundation
 
 extension Site {
     /// The render stage: every page through its layout, then the files made from the whole site.
+    /// `packs` are the lesson packs, zipped here.
     /// `allowedExternal` receives the addresses on other hosts that pages load because site.yml allows them.
-    func render(diagnostics: inout Diagnostics, allowedExternal: inout [String]) -> [OutputFile] {
+    func render(packs: [LessonPack] = [], diagnostics: inout Diagnostics, allowedExternal: inout [String]) -> [OutputFile] {
         let templates = Templates(theme, diagnostics: &diagnostics)
         guard !diagnostics.hasErrors else { return [] }
         let layouts = pages.map { layout(for: $0, templates: templates, diagnostics: &diagnostics) }
         guard !diagnostics.hasErrors else { return [] }
 
         let refs = Dictionary(uniqueKeysWithValues: config.languages.map { ($0.code, references(in: $0.code)) })
-        var files: [OutputFile] = []
+        let downloads = PackDownloads(packs, site: self, templates: templates)
+        var files: [OutputFile] = downloads.files(self)
         files.reserveCapacity(pages.count + aliases.count + 16)
         let links = ExternalLoads(allowed: [], origin: config.origin)
         for index in pages.indices {

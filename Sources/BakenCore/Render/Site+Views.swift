@@ -141,7 +141,7 @@ extension Site {
             aftercare: html["aftercare"])
     }
 
-    private func lessonView(_ entry: AssembledPage, _ strings: [String: String]) -> LessonView? {
+    func lessonView(_ entry: AssembledPage, _ strings: [String: String]) -> LessonView? {
         guard case .lesson(let lesson) = entry.page.frontMatter.fields else { return nil }
         let html = entry.fieldHTML
         let safeguarding = lesson.safeguardingContact == nil && lesson.afterDisclosure == nil ? nil
