@@ -206,6 +206,47 @@ import Testing
         #expect(role?.child("value", lomResource)?.text == "Instructor")
     }
 
+    @Test func lessonPageShowsDownloadsAndLearningResourceJSON() throws {
+        let site = try site(["content/nl/scholen/grenzen/index.md": Self.lesson(title: "Grenzen </script><script>alert(1)</script>")])
+        try site.build()
+        let html = try #require(site.read("scholen/grenzen/index.html"))
+        let zip = try #require(try? Data(contentsOf: site.output.appendingPathComponent("packs/grenzen-nl.zip")))
+        #expect(html.contains("<a class=\"download__link\" href=\"/packs/grenzen-nl.zip\" download=\"grenzen-nl.zip\">Lespakket (zip): offline en om te printen</a>"))
+        #expect(html.contains("<span class=\"download__format\">ZIP</span> · \(ByteSize(zip.count)) · Versie 1.2 · <time datetime=\"2026-11-20\">20 november 2026</time>"))
+        #expect(html.contains("<code>\(SHA256.hex(zip))</code>"))
+        #expect(html.contains("href=\"/packs/grenzen-nl.imscc\""))
+
+        // The title cannot end the script element: the only </script> is the one that closes it.
+        #expect(html.components(separatedBy: "</script>").count == 2)
+        let start = try #require(html.range(of: "<script type=\"application/ld+json\">"))
+        let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(html[start.upperBound..<end.lowerBound].utf8)) as? [String: Any])
+        #expect(json["@type"] as? String == "LearningResource")
+        #expect(json["name"] as? String == "Grenzen </script><script>alert(1)</script>")
+        #expect(json["educationalLevel"] as? String == "Groep 7 en 8")
+        #expect(json["timeRequired"] as? String == "PT1H")
+        #expect(json["license"] as? String == "https://creativecommons.org/licenses/by/4.0/")
+        let alignment = try #require((json["educationalAlignment"] as? [[String: Any]])?.first)
+        #expect(alignment["@type"] as? String == "AlignmentObject")
+        #expect(alignment["targetName"] as? String == "Kerndoel 38")
+        #expect((json["associatedMedia"] as? [[String: Any]])?.first?["contentUrl"] as? String == "https://example.nl/packs/grenzen-nl.zip")
+    }
+
+    @Test func schoolsPageFiltersByLevelAndDurationAndOffersEachLevel() throws {
+        let site = try site()
+        try site.build()
+        let html = try #require(site.read("scholen/index.html"))
+        #expect(html.contains("<input class=\"visually-hidden\" type=\"radio\" name=\"catalogue-level\" id=\"catalogue-level-po-7-8\" value=\"po-7-8\"><label for=\"catalogue-level-po-7-8\">Groep 7 en 8 <span class=\"catalogue__count\">(1)</span></label>"))
+        #expect(html.contains("id=\"catalogue-duration-long\""))
+        #expect(html.contains("<li class=\"catalogue__module\" data-level=\"mbo\" data-duration=\"long\">"))
+        #expect(html.contains("<li class=\"catalogue__module\" data-level=\"po-7-8\" data-duration=\"period\">"))
+        #expect(html.contains("<a href=\"/packs/levels/level-mbo-nl.zip\" download=\"level-mbo-nl.zip\">Alle lespakketten van dit niveau (zip): Mbo</a>"))
+        let level = try pack(site, "packs/levels/level-po-7-8-nl.zip")
+        #expect(level.listing.contains("index.html") && level.listing.contains("grenzen-nl/lesson.html") && level.listing.contains("css/baken.css"))
+        #expect(level.text("index.html")?.contains("<a class=\"card__link\" href=\"grenzen-nl/index.html\">Grenzen op straat</a>") == true)
+        #expect(level.data("grenzen-nl/manifest.json") == (try pack(site)).data("manifest.json"))
+    }
+
     @Test func aSeriesIsOnePack() throws {
         let site = try site([
             "content/nl/scholen/grenzen/index.md": Self.lesson(extra: "lessons: [les-2.md]\n"),
@@ -219,6 +260,7 @@ import Testing
         #expect(pack.listing.contains("lesson-1.html") && pack.listing.contains("lesson-2.html") && pack.listing.contains("worksheets/werkblad-2.html"))
         #expect(pack.text("lesson-2.html")?.contains("<h1 class=\"pack-title\">Les 2: Grenzen online</h1>") == true)
         #expect(pack.text("index.html")?.contains("<dd>105 minuten</dd>") == true)
+        #expect(site.read("scholen/grenzen/les-2/index.html")?.contains("<p class=\"lesson-series\">Deze les hoort bij een reeks. Het lespakket staat bij de eerste les: <a href=\"/scholen/grenzen/\">Grenzen op straat</a></p>") == true)
     }
 
     @Test func aMissingAttachmentStopsTheBuildAtItsLine() throws {

@@ -3,7 +3,7 @@ import Foundation
 
 extension Site {
     /// The render stage: every page through its layout, then the files made from the whole site.
-    /// `packs` are the lesson packs, zipped here.
+    /// `packs` are the lesson packs, zipped here so that lesson pages can show their sizes.
     /// `allowedExternal` receives the addresses on other hosts that pages load because site.yml allows them.
     func render(packs: [LessonPack] = [], diagnostics: inout Diagnostics, allowedExternal: inout [String]) -> [OutputFile] {
         let templates = Templates(theme, diagnostics: &diagnostics)
@@ -17,7 +17,7 @@ extension Site {
         files.reserveCapacity(pages.count + aliases.count + 16)
         let links = ExternalLoads(allowed: [], origin: config.origin)
         for index in pages.indices {
-            let rendered = templates.render(context(for: index, refs: refs[pages[index].page.language] ?? [:]), with: layouts[index]!)
+            let rendered = templates.render(context(for: index, refs: refs[pages[index].page.language] ?? [:], downloads: downloads), with: layouts[index]!)
             let html = OutboundLinks.noReferrer(rendered, isExternal: links.isExternal)
             files.append(OutputFile(path: outputPath(pages[index].url), contents: .text(html)))
         }

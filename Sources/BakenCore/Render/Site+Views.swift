@@ -1,6 +1,6 @@
 /// Builds the template values of each page from the assembled site.
 extension Site {
-    func context(for index: Int, refs: [String: RefView]) -> PageContext {
+    func context(for index: Int, refs: [String: RefView], downloads: PackDownloads = .none) -> PageContext {
         let entry = pages[index]
         let page = entry.page
         let language = config.language(page.language)!
@@ -14,7 +14,7 @@ extension Site {
             cursor = parents[parent]
         }
 
-        let view = PageView(
+        var view = PageView(
             title: page.frontMatter.title,
             description: page.frontMatter.description,
             url: page.url,
@@ -41,8 +41,9 @@ extension Site {
             params: Dictionary(page.frontMatter.params.map { ($0.key, $0.value.templateValue) }, uniquingKeysWith: { a, _ in a }),
             norm: normView(page, strings),
             guide: guideView(entry),
-            lesson: lessonView(entry, strings),
+            lesson: lessonView(entry, strings).map { downloads.decorate($0, page: index, site: self, strings: strings) },
             audience: audienceView(page, strings))
+        if page.kind != .page { view.catalogue = downloads.catalogue(for: index, site: self, strings: strings) }
         return PageContext(
             site: siteView(language),
             lang: LanguageView(code: language.code, name: language.name, dir: language.direction, home: home),
