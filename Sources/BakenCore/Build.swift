@@ -7,13 +7,16 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     public var baseURL: String?
     public var strict: Bool
+    /// Also print each lesson pack's teacher guide and worksheets to PDF, when Chromium is installed.
+    public var pdf: Bool
 
-    public init(site: URL, output: URL? = nil, includeDrafts: Bool = false, baseURL: String? = nil, strict: Bool = false) {
+    public init(site: URL, output: URL? = nil, includeDrafts: Bool = false, baseURL: String? = nil, strict: Bool = false, pdf: Bool = false) {
         self.site = site.standardizedFileURL
         self.output = (output ?? site.appendingPathComponent("public")).standardizedFileURL
         self.includeDrafts = includeDrafts
         self.baseURL = baseURL
         self.strict = strict
+        self.pdf = pdf
     }
 }
 
@@ -45,8 +48,15 @@ public enum Baken {
         let site = Site.assemble(source, diagnostics: &diagnostics)
         try diagnostics.check()
         var notes: [String] = []
-        let packs = site.packs(files: lessonFiles, withPDF: false, diagnostics: &diagnostics)
-        if !packs.isEmpty { notes.append("The lesson packs hold print-ready HTML only.") }
+        let printer = options.pdf ? PDFPrinter.find() : nil
+        var packs = site.packs(files: lessonFiles, withPDF: printer != nil, diagnostics: &diagnostics)
+        if let printer {
+            printer.print(&packs, diagnostics: &diagnostics)
+        } else if !packs.isEmpty {
+            notes.append(options.pdf
+                ? "Chromium was not found, so the lesson packs hold print-ready HTML only, no PDF (install Debian's chromium for PDFs)."
+                : "The lesson packs hold print-ready HTML only; build with --pdf to add PDFs of the teacher guides and worksheets.")
+        }
         try diagnostics.check()
         var allowedExternal: [String] = []
         let files = site.render(packs: packs, diagnostics: &diagnostics, allowedExternal: &allowedExternal)

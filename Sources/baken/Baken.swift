@@ -29,11 +29,14 @@ struct Build: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Flag(help: "Also print each lesson pack's teacher guide and worksheets to PDF with headless Chromium.")
+    var pdf = false
+
     func run() throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let siteURL = URL(fileURLWithPath: site, relativeTo: cwd)
         let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
-        let options = BuildOptions(site: siteURL, output: outputURL, includeDrafts: drafts, baseURL: baseURL, strict: strict)
+        let options = BuildOptions(site: siteURL, output: outputURL, includeDrafts: drafts, baseURL: baseURL, strict: strict, pdf: pdf)
         switch Result(catching: { () throws(BuildFailure) in try Baken.build(options) }) {
         case .success(let report):
             for warning in report.warnings { printError(warning.description) }

@@ -85,7 +85,7 @@ import Testing
         let site = try site()
         let report = try site.build()
         #expect(report.packs == 2)
-        #expect(report.notes == ["The lesson packs hold print-ready HTML only."])
+        #expect(report.notes == ["The lesson packs hold print-ready HTML only; build with --pdf to add PDFs of the teacher guides and worksheets."])
         let pack = try pack(site)
         #expect(pack.listing == [
             "css/baken.css", "css/pack.css", "files/brief.pdf", "files/straat.png", "index.html", "lesson.html", "license.html",
@@ -290,6 +290,20 @@ import Testing
         #expect(report.warnings.map(\.description) == [
             "content/nl/scholen/grenzen/index.md:30: warning: attachment 'brief.pdf' is 3 KB, larger than packs.attachmentLimit (1 KB) in site.yml: every download of the pack carries it; make it smaller, or raise the limit",
         ])
+    }
+
+    @Test func withChromiumTheGuideAndWorksheetsArePrintedToTheSamePDFsEveryTime() throws {
+        guard PDFPrinter.find() != nil else { return }
+        let site = try site()
+        let report = try Baken.build(BuildOptions(site: site.root, output: site.output, pdf: true))
+        #expect(report.notes.isEmpty)
+        let first = try pack(site)
+        #expect(first.listing.contains("pdf/teacher-guide.pdf") && first.listing.contains("pdf/werkblad.pdf"))
+        #expect(first.data("pdf/teacher-guide.pdf")?.starts(with: Data("%PDF".utf8)) == true)
+        #expect(first.text("index.html")?.contains("<a href=\"pdf/teacher-guide.pdf\">Lerarenhandleiding</a> <span class=\"pack-files__format\">PDF</span>") == true)
+        let zip = try Data(contentsOf: site.output.appendingPathComponent("packs/grenzen-nl.zip"))
+        try Baken.build(BuildOptions(site: site.root, output: site.output, pdf: true))
+        #expect(try Data(contentsOf: site.output.appendingPathComponent("packs/grenzen-nl.zip")) == zip)
     }
 
     @Test func durationsInISO8601() {
