@@ -306,6 +306,18 @@ import Testing
         #expect(try Data(contentsOf: site.output.appendingPathComponent("packs/grenzen-nl.zip")) == zip)
     }
 
+    @Test func withoutChromiumThereIsNoPrinter() {
+        #expect(PDFPrinter.find(environment: ["PATH": "/nonexistent"]) == nil)
+        #expect(PDFPrinter.find(environment: ["BAKEN_CHROMIUM": "/nonexistent/chromium", "PATH": "/usr/bin"]) == nil)
+    }
+
+    @Test func printedPDFsCarryThePacksDateAndNoLinksIntoTheTemporaryFolder() {
+        let pdf = Data("<</CreationDate (D:20261129091112+00'00')\n/ModDate (D:20261129091112+00'00')>>".utf8)
+        #expect(PDFPrinter.fixDates(pdf, to: Day(year: 2026, month: 3, day: 1)!) == Data("<</CreationDate (D:20260301000000+00'00')\n/ModDate (D:20260301000000+00'00')>>".utf8))
+        let html = Data("<a href=\"lesson.html#stap-2\">les</a> <a href=\"https://example.nl/\" rel=\"noreferrer\">site</a> <a href=\"#top\">boven</a>".utf8)
+        #expect(String(decoding: PDFPrinter.withoutLocalLinks(html), as: UTF8.self) == "<a>les</a> <a href=\"https://example.nl/\" rel=\"noreferrer\">site</a> <a href=\"#top\">boven</a>")
+    }
+
     @Test func durationsInISO8601() {
         #expect(LessonModule.isoDuration(50) == "PT50M")
         #expect(LessonModule.isoDuration(90) == "PT1H30M")
