@@ -283,6 +283,24 @@ import Testing
         ])
     }
 
+    @Test func aPictureOutsideTheLessonsFolderCannotTravelWithThePack() throws {
+        let site = try site([
+            "content/nl/scholen/grenzen/index.md": Self.lesson(body: "![Logo](../../beeld/logo.png)"),
+            "content/nl/beeld/logo.png": "PNG",
+        ])
+        #expect(site.errors() == [
+            "content/nl/scholen/grenzen/index.md:33: the pack of this lesson needs /beeld/logo.png, which is not in the lesson's folder: put the file next to the lesson, so that the pack can carry it",
+        ])
+    }
+
+    @Test func aThemeWithoutPackLayoutsGivesAWarningAndNoPacks() throws {
+        let site = try TestSite(["content/nl/_index.md": "---\ntitle: Home\n---\n", "content/nl/les/index.md": Self.lesson(attachments: "", body: "")])
+        let report = try site.build()
+        #expect(report.packs == 0)
+        #expect(report.warnings.map(\.description).first?.hasPrefix("themes/t/layouts/pack: warning: the theme has no layouts/pack/index.mustache") == true)
+        #expect(site.read("les/index.html") != nil)
+    }
+
     @Test func aLargeAttachmentIsAWarningWithItsSize() throws {
         let site = try site(["site.yml": Self.siteYML + "packs:\n  attachmentLimit: 1 KB\n"])
         try site.write("content/nl/scholen/grenzen/brief.pdf", Data(repeating: 65, count: 3000))
@@ -302,7 +320,7 @@ import Testing
         #expect(first.data("pdf/teacher-guide.pdf")?.starts(with: Data("%PDF".utf8)) == true)
         #expect(first.text("index.html")?.contains("<a href=\"pdf/teacher-guide.pdf\">Lerarenhandleiding</a> <span class=\"pack-files__format\">PDF</span>") == true)
         let zip = try Data(contentsOf: site.output.appendingPathComponent("packs/grenzen-nl.zip"))
-        try Baken.build(BuildOptions(site: site.root, output: site.output, pdf: true))
+        _ = try Baken.build(BuildOptions(site: site.root, output: site.output, pdf: true))
         #expect(try Data(contentsOf: site.output.appendingPathComponent("packs/grenzen-nl.zip")) == zip)
     }
 
