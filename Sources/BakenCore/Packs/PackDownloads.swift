@@ -56,6 +56,8 @@ struct PackDownloads: Sendable {
                 guard let date = members.map(\.pack.module.date).max() else { continue }
                 let name = "level-\(level.rawValue)-\(language.code)"
                 let entries = levelEntries(members, level: level, language: language, name: name, date: date, site: site, templates: templates)
+                // Each pack has at most Site.packLimit bytes; more than seven large packs of one level get no level zip.
+                guard ZipArchive.fits(entries) else { continue }
                 let data = ZipArchive(entries: entries, date: date).bytes()
                 let url = site.config.root + site.config.prefix(of: language.code) + "/packs/levels/\(name).zip"
                 levels["\(language.code):\(level.rawValue)"] = Archive(url: url, format: .zip, data: data, edition: nil, date: date, sha256: SHA256.hex(data))

@@ -19,6 +19,9 @@ extension Site {
         return modules.compactMap { pack(of: $0, files: files, withPDF: withPDF, templates: templates, diagnostics: &diagnostics) }
     }
 
+    /// The largest pack: a zip holds 4 GiB, and a level's zip holds several packs.
+    static let packLimit = 512 * 1024 * 1024
+
     static let packLayouts = ["pack/index", "pack/guide", "pack/lesson", "pack/worksheet", "pack/parents", "pack/print", "pack/license", "pack/level"]
 
     private func pack(of module: LessonModule, files lessonFiles: LessonFiles, withPDF: Bool, templates: Templates, diagnostics: inout Diagnostics) -> LessonPack? {
@@ -97,6 +100,10 @@ extension Site {
         files += plan.attachments
         for stylesheet in stylesheets {
             files.append(LessonPack.File(path: stylesheet.output, data: Data((theme.stylesheets[stylesheet.source] ?? "").utf8), kind: .stylesheet))
+        }
+        guard ZipArchive.fits(files.map { ZipArchive.Entry(path: $0.path, data: $0.data) }, limit: Self.packLimit) else {
+            diagnostics.error(head.page.file, nil, "the pack of this lesson would be larger than \(ByteSize(Self.packLimit)): make its attachments smaller")
+            return nil
         }
         return LessonPack(
             module: module, title: head.page.frontMatter.title, description: head.page.frontMatter.description,

@@ -72,9 +72,9 @@ struct ZipArchive: Sendable {
         return out
     }
 
-    /// Zip without Zip64 holds at most 65,535 entries of under 4 GiB each.
-    static func fits(_ entries: [Entry]) -> Bool {
-        entries.count < 0xFFFF && entries.reduce(0) { $0 + $1.data.count + $1.path.utf8.count + 128 } < 0xFFFF_FFFF
+    /// A zip without Zip64 holds fewer than 65,535 entries and 4 GiB; packs stay far below, at most `limit` bytes.
+    static func fits(_ entries: [Entry], limit: Int = 0xFFFF_FFFF) -> Bool {
+        entries.count < 0xFFFF && entries.reduce(0) { $0 + $1.data.count + $1.path.utf8.count + 128 } < min(limit, 0xFFFF_FFFF)
     }
 
     private func dosDate(_ day: Day) -> UInt16 {
