@@ -47,16 +47,9 @@ public enum Baken {
         let lessonFiles = LessonFiles.load(source, from: tree, diagnostics: &diagnostics)
         let site = Site.assemble(source, diagnostics: &diagnostics)
         try diagnostics.check()
-        var notes: [String] = []
         let printer = options.pdf ? PDFPrinter.find() : nil
         var packs = site.packs(files: lessonFiles, withPDF: printer != nil, diagnostics: &diagnostics)
-        if let printer {
-            printer.print(&packs, diagnostics: &diagnostics)
-        } else if !packs.isEmpty {
-            notes.append(options.pdf
-                ? "Chromium was not found, so the lesson packs hold print-ready HTML only, no PDF (install Debian's chromium for PDFs)."
-                : "The lesson packs hold print-ready HTML only; build with --pdf to add PDFs of the teacher guides and worksheets.")
-        }
+        printer?.print(&packs, diagnostics: &diagnostics)
         try diagnostics.check()
         var allowedExternal: [String] = []
         let files = site.render(packs: packs, diagnostics: &diagnostics, allowedExternal: &allowedExternal)
@@ -72,6 +65,7 @@ public enum Baken {
         }
         return BuildReport(
             pagesPerLanguage: counts, files: files.count, warnings: warnings, seconds: Date().timeIntervalSince(start),
-            allowedExternal: allowedExternal, packs: packs.count, notes: notes)
+            allowedExternal: allowedExternal, packs: packs.count,
+            notes: PDFPrinter.note(packs: packs.count, asked: options.pdf, printed: printer != nil).map { [$0] } ?? [])
     }
 }

@@ -327,6 +327,9 @@ import Testing
     @Test func withoutChromiumThereIsNoPrinter() {
         #expect(PDFPrinter.find(environment: ["PATH": "/nonexistent"]) == nil)
         #expect(PDFPrinter.find(environment: ["BAKEN_CHROMIUM": "/nonexistent/chromium", "PATH": "/usr/bin"]) == nil)
+        #expect(PDFPrinter.note(packs: 3, asked: true, printed: false) == "Chromium was not found, so the lesson packs hold print-ready HTML only, no PDF (install Debian's chromium for PDFs).")
+        #expect(PDFPrinter.note(packs: 3, asked: true, printed: true) == nil)
+        #expect(PDFPrinter.note(packs: 0, asked: false, printed: false) == nil)
     }
 
     @Test func printedPDFsCarryThePacksDateAndNoLinksIntoTheTemporaryFolder() {

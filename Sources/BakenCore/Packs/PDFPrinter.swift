@@ -21,6 +21,14 @@ struct PDFPrinter: Sendable {
         return nil
     }
 
+    /// What the build says about PDFs when the packs have none.
+    static func note(packs: Int, asked: Bool, printed: Bool) -> String? {
+        guard packs > 0, !printed else { return nil }
+        return asked
+            ? "Chromium was not found, so the lesson packs hold print-ready HTML only, no PDF (install Debian's chromium for PDFs)."
+            : "The lesson packs hold print-ready HTML only; build with --pdf to add PDFs of the teacher guides and worksheets."
+    }
+
     /// Adds `pdf/…` to every pack that lists printable documents.
     func print(_ packs: inout [LessonPack], diagnostics: inout Diagnostics) {
         let fm = FileManager.default
