@@ -20,6 +20,7 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "BakenMarkdown", dependencies: ["CCMarkGFM"]),
         .target(name: "CBakenIO"),
         .target(
@@ -27,6 +28,7 @@ let package = Package(
             dependencies: [
                 "BakenMarkdown",
                 "CBakenIO",
+                "CZlib",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

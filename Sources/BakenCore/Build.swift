@@ -9,14 +9,17 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// The date that help contacts' ages are measured against; today unless a test fixes it.
     public var today: Day
+    /// Also print each lesson pack's teacher guide and worksheets to PDF, when Chromium is installed.
+    public var pdf: Bool
 
-    public init(site: URL, output: URL? = nil, includeDrafts: Bool = false, baseURL: String? = nil, strict: Bool = false, today: Day? = nil) {
+    public init(site: URL, output: URL? = nil, includeDrafts: Bool = false, baseURL: String? = nil, strict: Bool = false, pdf: Bool = false, today: Day? = nil) {
         self.site = site.standardizedFileURL
         self.output = (output ?? site.appendingPathComponent("public")).standardizedFileURL
         self.includeDrafts = includeDrafts
         self.baseURL = baseURL
         self.strict = strict
         self.today = today ?? Day.today()
+        self.pdf = pdf
     }
 }
 
@@ -28,6 +31,21 @@ public struct BuildReport: Sendable {
     public var seconds: Double
     /// Addresses on other hosts that pages load because site.yml's allowExternal lets them.
     public var allowedExternal: [String] = []
+    /// Lesson packs written, each as a zip and a cartridge.
+    public var packs: Int = 0
+    /// What the build wants the editor to know that is no warning, such as packs without PDFs.
+    public var notes: [String] = []
+}
+
+/// Everything a build makes, before it is written.
+struct BuildProducts {
+    let site: Site
+    let renderer: PageRenderer
+    let rendered: [RenderedPage]
+    let files: [OutputFile]
+    let packs: Int
+    let printed: Bool
+    let allowedExternal: [String]
 }
 
 /// Baken's build pipeline.
@@ -37,25 +55,41 @@ public enum Baken {
         let start = Date()
         var diagnostics = Diagnostics()
         let tree = SourceTree(root: options.site)
-
-        var source = try SiteSource.load(from: tree, includeDrafts: options.includeDrafts, today: options.today, diagnostics: &diagnostics)
-        if let baseURL = options.baseURL { source.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
-        let site = Site.assemble(source, diagnostics: &diagnostics)
-        try diagnostics.check()
-        var allowedExternal: [String] = []
-        let files = site.render(diagnostics: &diagnostics, allowedExternal: &allowedExternal)
-        try diagnostics.check()
+        let products = try produce(options, tree: tree, diagnostics: &diagnostics)
         let warnings = diagnostics.all.filter { $0.severity == .warning }.sorted()
         if options.strict && !warnings.isEmpty {
             throw BuildFailure(warnings.map { Diagnostic(file: $0.file, line: $0.line, $0.message + " (an error because of --strict)") })
         }
-        try OutputWriter(tree: tree).write(files, to: options.output)
+        try OutputWriter(tree: tree).write(products.files, to: options.output)
 
-        let counts = site.config.languages.map { language in
-            (language.code, site.pages.count { $0.page.language == language.code })
+        let counts = products.site.config.languages.map { language in
+            (language.code, products.site.pages.count { $0.page.language == language.code })
         }
         return BuildReport(
-            pagesPerLanguage: counts, files: files.count, warnings: warnings, seconds: Date().timeIntervalSince(start),
-            allowedExternal: allowedExternal)
+            pagesPerLanguage: counts, files: products.files.count, warnings: warnings, seconds: Date().timeIntervalSince(start),
+            allowedExternal: products.allowedExternal, packs: products.packs,
+            notes: PDFPrinter.note(packs: products.packs, asked: options.pdf, printed: products.printed).map { [$0] } ?? [])
+    }
+
+    /// load → assemble → render, without writing: what both a build and the live preview make.
+    static func produce(_ options: BuildOptions, tree: SourceTree, diagnostics: inout Diagnostics) throws(BuildFailure) -> BuildProducts {
+        var source = try SiteSource.load(from: tree, includeDrafts: options.includeDrafts, today: options.today, diagnostics: &diagnostics)
+        if let baseURL = options.baseURL { source.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+        let lessonFiles = LessonFiles.load(source, from: tree, diagnostics: &diagnostics)
+        let site = Site.assemble(source, diagnostics: &diagnostics)
+        try diagnostics.check()
+        let printer = options.pdf ? PDFPrinter.find() : nil
+        var packs = site.packs(files: lessonFiles, withPDF: printer != nil, diagnostics: &diagnostics)
+        printer?.print(&packs, diagnostics: &diagnostics)
+        try diagnostics.check()
+        guard var renderer = PageRenderer(site, diagnostics: &diagnostics) else { throw BuildFailure(diagnostics.all) }
+        renderer.downloads = PackDownloads(packs, site: site, templates: renderer.templates)
+        let rendered = renderer.renderAll(site)
+        let files = renderer.downloads.files(site) + rendered.map(\.file) + site.siteFiles(renderer, inline: rendered.map(\.inline))
+        let allowedExternal = site.checkExternalLoads(files, diagnostics: &diagnostics)
+        try diagnostics.check()
+        return BuildProducts(
+            site: site, renderer: renderer, rendered: rendered, files: files, packs: packs.count,
+            printed: printer != nil, allowedExternal: allowedExternal)
     }
 }

@@ -53,19 +53,24 @@ struct Build: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Flag(help: "Also print each lesson pack's teacher guide and worksheets to PDF with headless Chromium.")
+    var pdf = false
+
     func run() throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let siteURL = URL(fileURLWithPath: site, relativeTo: cwd)
         let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
-        let options = BuildOptions(site: siteURL, output: outputURL, includeDrafts: drafts, baseURL: baseURL, strict: strict)
+        let options = BuildOptions(site: siteURL, output: outputURL, includeDrafts: drafts, baseURL: baseURL, strict: strict, pdf: pdf)
         switch Result(catching: { () throws(BuildFailure) in try Baken.build(options) }) {
         case .success(let report):
             for warning in report.warnings { printError(warning.description) }
             for url in report.allowedExternal { print("Loads from another host, allowed by allowExternal in site.yml: \(url)") }
+            for note in report.notes { print(note) }
             let pages = report.pagesPerLanguage.map { "\($0.language) \($0.pages)" }.joined(separator: ", ")
             let total = report.pagesPerLanguage.reduce(0) { $0 + $1.pages }
             let warnings = report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
-            print("Built \(total) pages (\(pages)) and \(report.files - total) other files in \(String(format: "%.2f", report.seconds)) s\(warnings) → \(relative(options.output, to: cwd))")
+            let packs = report.packs == 0 ? "" : ", \(report.packs) lesson pack\(report.packs == 1 ? "" : "s")"
+            print("Built \(total) pages (\(pages))\(packs) and \(report.files - total) other files in \(String(format: "%.2f", report.seconds)) s\(warnings) → \(relative(options.output, to: cwd))")
         case .failure(let failure):
             for diagnostic in failure.diagnostics { printError(diagnostic.description) }
             let count = failure.errors.count

@@ -16,7 +16,6 @@ public struct LiveUpdate: Sendable {
 public final class LiveSite: @unchecked Sendable {
     public let options: BuildOptions
     private let tree: SourceTree
-    private var source: SiteSource?
     private var site: Site?
     private var renderer: PageRenderer?
     private var rendered: [RenderedPage] = []
@@ -33,16 +32,9 @@ public final class LiveSite: @unchecked Sendable {
     public func rebuildAll() throws(BuildFailure) -> LiveUpdate {
         let start = Date()
         var diagnostics = Diagnostics()
-        let source = try SiteSource.load(from: tree, includeDrafts: options.includeDrafts, today: options.today, diagnostics: &diagnostics)
-        let site = Site.assemble(source, diagnostics: &diagnostics)
-        try diagnostics.check()
-        guard let renderer = PageRenderer(site, diagnostics: &diagnostics) else { throw BuildFailure(diagnostics.all) }
-        let rendered = renderer.renderAll(site)
-        let files = rendered.map(\.file) + site.siteFiles(renderer, inline: rendered.map(\.inline))
-        _ = site.checkExternalLoads(files, diagnostics: &diagnostics)
-        try diagnostics.check()
-        let changed = try write(files, removingOthers: true)
-        (self.source, self.site, self.renderer, self.rendered) = (source, site, renderer, rendered)
+        let products = try Baken.produce(options, tree: tree, diagnostics: &diagnostics)
+        let changed = try write(products.files, removingOthers: true)
+        (self.site, self.renderer, self.rendered) = (products.site, products.renderer, products.rendered)
         return LiveUpdate(changed: changed, full: true, warnings: diagnostics.all.filter { $0.severity == .warning }, seconds: Date().timeIntervalSince(start))
     }
 
@@ -50,12 +42,13 @@ public final class LiveSite: @unchecked Sendable {
     /// existing pages renders just those pages and the files made from them; anything else reads the site again.
     @discardableResult
     public func update(_ paths: Set<String>) throws(BuildFailure) -> LiveUpdate {
-        guard let source, var site, let renderer else { return try rebuildAll() }
+        guard var site, let renderer else { return try rebuildAll() }
         let start = Date()
         var diagnostics = Diagnostics()
         var edited: [(Int, Page)] = []
         for path in paths.sorted() {
-            guard let index = site.fileIndex[path], let text = tree.text(path, diagnostics: &diagnostics),
+            // Lesson folders go into packs: an edit there makes the packs again, with the whole site.
+            guard let index = site.fileIndex[path], !site.isInLessonFolder(index), let text = tree.text(path, diagnostics: &diagnostics),
                   case .success(let split) = FrontMatter.split(text, file: path),
                   split.yaml == site.pages[index].page.frontMatterText else { return try rebuildAll() }
             var page = site.pages[index].page
@@ -76,11 +69,7 @@ public final class LiveSite: @unchecked Sendable {
         _ = site.checkExternalLoads(edited.map { rendered[$0.0].file }, diagnostics: &diagnostics)
         try diagnostics.check()
         let changed = try write(files, removingOthers: false)
-        var updatedSource = source
-        for (_, page) in edited {
-            if let i = updatedSource.pages.firstIndex(where: { $0.file == page.file }) { updatedSource.pages[i] = page }
-        }
-        (self.source, self.site, self.rendered) = (updatedSource, site, rendered)
+        (self.site, self.rendered) = (site, rendered)
         return LiveUpdate(changed: changed, full: false, warnings: [], seconds: Date().timeIntervalSince(start))
     }
 
@@ -97,6 +86,7 @@ public final class LiveSite: @unchecked Sendable {
                 let data: Data
                 switch file.contents {
                 case .text(let text): data = Data(text.utf8)
+                case .data(let bytes): data = bytes
                 case .copy(let source): data = try Data(contentsOf: tree.url(source))
                 }
                 if written[file.path] == data { continue }

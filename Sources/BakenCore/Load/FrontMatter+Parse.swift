@@ -180,13 +180,14 @@ extension FrontMatter {
             safeguardingContact: safeguarding?.string("contact", &diagnostics),
             afterDisclosure: safeguarding?.string("after_disclosure", &diagnostics),
             parentSummary: fields.string("parent_summary", &diagnostics),
-            license: fields.string("license", &diagnostics) ?? "CC-BY-4.0", attachments: attachments))
+            license: fields.string("license", &diagnostics) ?? "CC-BY-4.0", attachments: attachments,
+            pack: fields.string("pack", &diagnostics), series: fields.strings("lessons", &diagnostics)))
     }
 }
 
 extension Lesson {
     static let fieldNames: Set<String> = [
         "level", "age", "duration", "edition", "goals", "kerndoelen", "materials", "preparation", "steps",
-        "teacher_notes", "safeguarding", "parent_summary", "license", "attachments",
+        "teacher_notes", "safeguarding", "parent_summary", "license", "attachments", "pack", "lessons",
     ]
 }

@@ -38,7 +38,9 @@ extension SiteSource {
             fromTheme.skipsUnknownLanguages = true
             fromTheme.read(themePages, from: tree, diagnostics: &diagnostics)
             let taken = Set(content.pages.map { "\($0.language):\($0.translationKey)" } + content.pages.map { "\($0.language):\($0.path)" })
-            for page in fromTheme.pages where !taken.contains("\(page.language):\(page.translationKey)") && !taken.contains("\(page.language):\(page.path)") {
+            let written = Set(content.pages.map(\.language))
+            for page in fromTheme.pages where written.contains(page.language)
+                && !taken.contains("\(page.language):\(page.translationKey)") && !taken.contains("\(page.language):\(page.path)") {
                 content.pages.append(page)
             }
             content.resources += fromTheme.resources

@@ -159,4 +159,8 @@ public struct Lesson: Sendable {
     public var parentSummary: String?
     public var license: String
     public var attachments: [Attachment]
+    /// The name of the lesson's pack (`pack`), when it should differ from the page's slug.
+    public var pack: String?
+    /// Further lessons of a series (`lessons`): files relative to this page, in order; they share its pack.
+    public var series: [String] = []
 }

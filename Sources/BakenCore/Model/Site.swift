@@ -62,6 +62,14 @@ extension Site {
         return site
     }
 
+    /// Whether the page sits in the folder of a lesson, whose files go into its pack.
+    func isInLessonFolder(_ index: Int) -> Bool {
+        let page = pages[index].page
+        return pages.contains { other in
+            other.page.language == page.language && other.page.frontMatter.type == .lesson && other.page.directory == page.directory
+        }
+    }
+
     /// Stands in the body's HTML where shortcode `index` is rendered.
     static func shortcodeMarker(_ index: Int) -> String { "<!--baken:shortcode:\(index)-->" }
 }

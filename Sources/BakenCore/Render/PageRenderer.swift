@@ -21,6 +21,8 @@ struct PageRenderer: Sendable {
     let csp: ContentSecurityPolicy
     private let links: ExternalLoads
     private let shared: [String: LanguageSharedBox]
+    /// Lesson packs to offer on lesson and section pages.
+    var downloads: PackDownloads = .none
 
     /// Nil, with diagnostics, when a template or a page's layout is wrong.
     init?(_ site: Site, diagnostics: inout Diagnostics) {
@@ -47,7 +49,7 @@ struct PageRenderer: Sendable {
         let entry = site.pages[index]
         let language = shared[entry.page.language]!.value
         let content = renderShortcodes(site, entry, language: language)
-        let context = site.context(for: index, content: content, shared: language)
+        let context = site.context(for: index, content: content, shared: language, downloads: downloads)
         let html = templates.render(TemplateData.convert(context, prepared: shared[entry.page.language]!.prepared), with: layouts[index])
         return finish(html, path: site.outputPath(entry.url))
     }

@@ -2,16 +2,6 @@ import BakenMarkdown
 import Foundation
 
 extension Site {
-    /// The render stage: every page through its layout, then the files made from the whole site.
-    /// `allowedExternal` receives the addresses on other hosts that pages load because site.yml allows them.
-    func render(diagnostics: inout Diagnostics, allowedExternal: inout [String]) -> [OutputFile] {
-        guard let renderer = PageRenderer(self, diagnostics: &diagnostics) else { return [] }
-        let rendered = renderer.renderAll(self)
-        let files = rendered.map(\.file) + siteFiles(renderer, inline: rendered.map(\.inline))
-        allowedExternal = checkExternalLoads(files, diagnostics: &diagnostics)
-        return files
-    }
-
     /// Every file that is not a page: 404 pages, feeds, contacts, redirects, sitemap, host settings, static files.
     /// `inline` are the hashes of inline scripts and styles found in the pages, for the header policy.
     func siteFiles(_ renderer: PageRenderer, inline: [InlineHashes]) -> [OutputFile] {

@@ -17,7 +17,7 @@ extension Site {
     var safetyView: SafetyView { SafetyView(exitURL: config.safety.exitURL, reportForm: config.safety.reportForm) }
 
     /// `content` is the body's HTML with its shortcodes rendered.
-    func context(for index: Int, content: String, shared: LanguageShared) -> PageContext {
+    func context(for index: Int, content: String, shared: LanguageShared, downloads: PackDownloads = .none) -> PageContext {
         let entry = pages[index]
         let page = entry.page
         let language = config.language(page.language)!
@@ -31,7 +31,7 @@ extension Site {
             cursor = parents[parent]
         }
 
-        let view = PageView(
+        var view = PageView(
             title: page.frontMatter.title,
             description: page.frontMatter.description,
             url: page.url,
@@ -59,8 +59,9 @@ extension Site {
             params: Dictionary(page.frontMatter.params.map { ($0.key, $0.value.templateValue) }, uniquingKeysWith: { a, _ in a }),
             norm: normView(page, strings),
             guide: guideView(entry),
-            lesson: lessonView(entry, strings),
+            lesson: lessonView(entry, strings).map { downloads.decorate($0, page: index, site: self, strings: strings) },
             audience: audienceView(page, strings))
+        if page.kind != .page { view.catalogue = downloads.catalogue(for: index, site: self, strings: strings) }
         return PageContext(
             site: siteView(language),
             lang: LanguageView(code: language.code, name: language.name, dir: language.direction, home: home),
@@ -163,7 +164,7 @@ extension Site {
             aftercare: html["aftercare"])
     }
 
-    private func lessonView(_ entry: AssembledPage, _ strings: [String: String]) -> LessonView? {
+    func lessonView(_ entry: AssembledPage, _ strings: [String: String]) -> LessonView? {
         guard case .lesson(let lesson) = entry.page.frontMatter.fields else { return nil }
         let html = entry.fieldHTML
         let safeguarding = lesson.safeguardingContact == nil && lesson.afterDisclosure == nil ? nil

@@ -61,6 +61,8 @@ struct PageView {
     let guide: GuideView?
     let lesson: LessonView?
     let audience: AudienceHubView?
+    /// For a section with lessons: every lesson module, with filters by level and duration.
+    var catalogue: CatalogueView? = nil
 }
 
 struct TocEntryView {
@@ -143,6 +145,12 @@ struct LessonView {
     let parentSummary: String?
     let license: LicenseView
     let attachments: [AttachmentView]
+    /// The lesson's pack: `[{title, format, url, size, edition, date, dateISO, sha256, fileName}]`.
+    var downloads: [DownloadView] = []
+    /// schema.org LearningResource as JSON, safe to write into `<script type="application/ld+json">`.
+    var jsonLD: String = ""
+    /// For a lesson in a series: the series' first lesson, whose pack holds it.
+    var series: RefView? = nil
 
     struct StepView {
         let number: Int

@@ -31,6 +31,8 @@ struct OutputWriter: Sendable {
                     try Data(text.utf8).write(to: destination)
                 case .copy(let source):
                     try Data(contentsOf: tree.url(source)).write(to: destination)
+                case .data(let data):
+                    try data.write(to: destination)
                 }
             }
         } catch let failure as BuildFailure {
