@@ -91,7 +91,7 @@ struct SourceTree: Sendable {
             diagnostics.error(file, line, "this file is not valid UTF-8 text (byte \(bad - data.startIndex + 1)): save it again with the encoding UTF-8")
             return nil
         }
-        return text.replacingOccurrences(of: "\r\n", with: "\n")
+        return data.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
     }
 
     static func megabytes(_ bytes: Int) -> String {

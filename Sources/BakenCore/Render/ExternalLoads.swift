@@ -146,8 +146,21 @@ struct HTMLTags: Sequence {
 
     static func decodeEntities(_ value: String) -> String {
         guard value.contains("&") else { return value }
-        return value.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"")
-            .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+        let entities: [(String, Character)] = [("&amp;", "&"), ("&quot;", "\""), ("&#39;", "'"), ("&lt;", "<"), ("&gt;", ">")]
+        var result = ""
+        var rest = Substring(value)
+        while let amp = rest.firstIndex(of: "&") {
+            result += rest[..<amp]
+            let tail = rest[amp...]
+            if let (entity, character) = entities.first(where: { tail.hasPrefix($0.0) }) {
+                result.append(character)
+                rest = tail.dropFirst(entity.count)
+            } else {
+                result.append("&")
+                rest = tail.dropFirst()
+            }
+        }
+        return result + rest
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }

@@ -49,12 +49,15 @@ extension Site {
         var allowed: Set<String> = []
         let pageByOutput = Dictionary(pages.map { (outputPath($0.url), $0) }, uniquingKeysWith: { a, _ in a })
         var reported: Set<String> = []
-        for file in files where file.path.hasSuffix(".html") {
-            guard case .text(let html) = file.contents else { continue }
-            if !config.allowExternal.isEmpty {
-                for load in permissive.loads(inHTML: html) where checker.isAllowed(load.url) { allowed.insert(load.url) }
-            }
-            for load in checker.loads(inHTML: html) {
+        let pages = files.filter { $0.path.hasSuffix(".html") }
+        let found = ParallelMap.map(pages) { file -> (loads: [ExternalLoads.Load], allowed: [String]) in
+            guard case .text(let html) = file.contents else { return ([], []) }
+            let allowed = config.allowExternal.isEmpty ? [] : permissive.loads(inHTML: html).map(\.url).filter(checker.isAllowed)
+            return (checker.loads(inHTML: html), allowed)
+        }
+        for (file, result) in zip(pages, found) {
+            allowed.formUnion(result.allowed)
+            for load in result.loads {
                 let (source, line) = origin(of: load.url, page: pageByOutput[file.path])
                 guard reported.insert("\(source):\(line ?? 0):\(load.url)").inserted else { continue }
                 diagnostics.error(source, line, "<\(load.tag) \(load.attribute)> loads \(load.url) from another host, so that host would see every visitor: put the file in the site (static/ or next to the page), or add the address to allowExternal in site.yml")
