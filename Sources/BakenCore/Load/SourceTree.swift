@@ -80,7 +80,11 @@ struct SourceTree: Sendable {
             diagnostics.error(file, nil, "this file is too large (\(megabytes(data.count)); at most \(megabytes(limit))): split it into several pages")
             return nil
         }
-        if let nul = data.firstIndex(of: 0) {
+        let (hasNUL, hasCR) = data.withUnsafeBytes { raw -> (Bool, Bool) in
+            guard let base = raw.baseAddress else { return (false, false) }
+            return (memchr(base, 0, raw.count) != nil, memchr(base, 13, raw.count) != nil)
+        }
+        if hasNUL, let nul = data.firstIndex(of: 0) {
             let line = data[data.startIndex..<nul].reduce(1) { $1 == 10 ? $0 + 1 : $0 }
             diagnostics.error(file, line, "this file contains a NUL byte, so it is not a text file: save it again as plain UTF-8 text")
             return nil
@@ -91,7 +95,7 @@ struct SourceTree: Sendable {
             diagnostics.error(file, line, "this file is not valid UTF-8 text (byte \(bad - data.startIndex + 1)): save it again with the encoding UTF-8")
             return nil
         }
-        return data.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        return hasCR ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
     }
 
     static func megabytes(_ bytes: Int) -> String {
