@@ -23,11 +23,13 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "BakenMarkdown", dependencies: ["CCMarkGFM"]),
         .target(name: "CBakenIO"),
+        .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlienc", providers: [.apt(["libbrotli-dev"])]),
         .target(
             name: "BakenCore",
             dependencies: [
                 "BakenMarkdown",
                 "CBakenIO",
+                "CBrotli",
                 "CZlib",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),

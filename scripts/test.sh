@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/needs.sh
-needs pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev chromium chromium-driver unzip
+needs pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev libbrotli-dev chromium chromium-driver unzip
 python3 -c "import selenium, pytest" 2>/dev/null || python3 -m pip install -q -r Tests/browser/requirements.txt
 
 swift build --product baken

@@ -202,3 +202,25 @@ import Testing
         #expect(site.exists("eigen-snel-weg/index.html"))
     }
 }
+
+@Suite struct PrecompressionTests {
+    @Test func textFilesGetGzipAndBrotliCopies() throws {
+        let text = String(repeating: "Seksuele intimidatie is niet oké. ", count: 60)
+        let site = try TestSite(["content/nl/_index.md": "---\ntitle: Home\n---\n\(text)\n"])
+        try site.build()
+        let gz = site.output.appendingPathComponent("index.html.gz")
+        let unzip = Process()
+        unzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        unzip.arguments = ["-dc", gz.path]
+        let pipe = Pipe()
+        unzip.standardOutput = pipe
+        try unzip.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        unzip.waitUntilExit()
+        #expect(unzip.terminationStatus == 0)
+        #expect(String(decoding: data, as: UTF8.self) == site.read("index.html"))
+        let br = try Data(contentsOf: site.output.appendingPathComponent("index.html.br"))
+        #expect(br.count > 0 && br.count < data.count)
+        #expect(!site.exists("robots.txt.gz"))
+    }
+}

@@ -80,15 +80,25 @@ public final class LiveSite: @unchecked Sendable {
         var changed: [String] = []
         var keep: Set<String> = []
         do {
-            for file in files {
-                guard OutputWriter.isInside(file.path) else { continue }
-                keep.insert(file.path)
-                let data: Data
-                switch file.contents {
-                case .text(let text): data = Data(text.utf8)
-                case .data(let bytes): data = bytes
-                case .copy(let source): data = try Data(contentsOf: tree.url(source))
+            var contents: [(path: String, data: Data)] = []
+            for file in files where OutputWriter.isInside(file.path) {
+                contents.append((file.path, try tree.bytes(of: file)))
+            }
+            // Only changed files need new compressed copies.
+            let fresh = contents.filter { written[$0.path] != $0.data }
+            let fromPrecompression = Precompressed.adding(to: fresh)
+            for file in contents { keep.insert(file.path) }
+            for file in fromPrecompression { keep.insert(file.path) }
+            if !removingOthers {
+                for path in written.keys { keep.insert(path) }
+            } else {
+                let unchanged = Set(contents.map(\.path)).subtracting(fresh.map(\.path))
+                for path in written.keys where (path.hasSuffix(".gz") || path.hasSuffix(".br")) && unchanged.contains(String(path.dropLast(3))) {
+                    keep.insert(path)
                 }
+            }
+            for file in fromPrecompression {
+                let data = file.data
                 if written[file.path] == data { continue }
                 let destination = options.output.appendingPathComponent(file.path)
                 try fm.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -59,6 +59,15 @@ struct SourceTree: Sendable {
         }
     }
 
+    /// The bytes an output file will hold: its text, its data, or the site file it copies.
+    func bytes(of file: OutputFile) throws -> Data {
+        switch file.contents {
+        case .text(let text): Data(text.utf8)
+        case .data(let data): data
+        case .copy(let source): try Data(contentsOf: url(source))
+        }
+    }
+
     /// The file's bytes; nil with a diagnostic when it cannot be read.
     func data(_ relative: String, diagnostics: inout Diagnostics) -> Data? {
         do {

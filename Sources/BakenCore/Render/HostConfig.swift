@@ -23,6 +23,8 @@ enum HostConfig {
         charset utf-8;
         charset_types text/css application/javascript application/json application/xml image/svg+xml text/plain;
         location ~ \\.vcf$ { default_type text/vcard; }
+        # Baken writes a .gz and a .br copy of every text file: gzip_static serves the first; with the
+        # ngx_brotli module, add "brotli_static on;" for the second.
         gzip_static on;
         add_header Content-Security-Policy "\(policy)" always;
 

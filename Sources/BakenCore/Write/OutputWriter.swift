@@ -16,24 +16,21 @@ struct OutputWriter: Sendable {
             try? fm.removeItem(at: staging)
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             var made: Set<String> = []
+            var contents: [(path: String, data: Data)] = []
             for file in files.sorted(by: { $0.path < $1.path }) {
                 guard Self.isInside(file.path) else {
                     throw BuildFailure([Diagnostic(file: nil, "refusing to write '\(file.path)' outside the output folder")])
                 }
+                contents.append((file.path, try tree.bytes(of: file)))
+            }
+            for file in Precompressed.adding(to: contents) {
                 let destination = staging.appendingPathComponent(file.path)
                 let folder = destination.deletingLastPathComponent().path
                 if !made.contains(folder) {
                     try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
                     made.insert(folder)
                 }
-                switch file.contents {
-                case .text(let text):
-                    try Data(text.utf8).write(to: destination)
-                case .copy(let source):
-                    try Data(contentsOf: tree.url(source)).write(to: destination)
-                case .data(let data):
-                    try data.write(to: destination)
-                }
+                try file.data.write(to: destination)
             }
         } catch let failure as BuildFailure {
             try? fm.removeItem(at: staging)
