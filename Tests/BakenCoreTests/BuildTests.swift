@@ -224,3 +224,17 @@ import Testing
         #expect(!site.exists("robots.txt.gz"))
     }
 }
+
+@Suite struct AssetNameTests {
+    @Test func themeScriptsAndStylesGetContentHashedNames() throws {
+        var theme = TestSite.minimalTheme
+        theme["themes/t/static/css/site.css"] = "body { color: #222 }\n"
+        theme["themes/t/layouts/page.mustache"] = "<html><head><meta charset=\"utf-8\"><link rel=\"stylesheet\" href=\"{{root}}/css/site.css\"></head><body></body></html>"
+        let site = try TestSite(["content/nl/_index.md": "---\ntitle: Home\n---\n", "content/nl/a.md": "---\ntitle: A\n---\n"], theme: theme)
+        try site.build()
+        #expect(site.read("css/site.943ba5a2.css") == "body { color: #222 }\n")
+        #expect(!site.exists("css/site.css"))
+        #expect(site.read("a/index.html")?.contains("<link rel=\"stylesheet\" href=\"/css/site.943ba5a2.css\">") == true)
+        #expect(site.read("_headers")?.contains("/css/site.943ba5a2.css\n  Cache-Control: public, max-age=31536000, immutable\n") == true)
+    }
+}

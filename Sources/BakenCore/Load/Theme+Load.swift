@@ -57,6 +57,11 @@ extension Theme {
         for file in theme.staticFiles where file.source.hasSuffix(".css") {
             theme.stylesheets[file.source] = tree.text(file.source, diagnostics: &diagnostics)
         }
+        for file in theme.staticFiles where file.output.hasSuffix(".css") || file.output.hasSuffix(".js") {
+            guard let data = tree.data(file.source, diagnostics: &diagnostics), let dot = file.output.lastIndex(of: ".") else { continue }
+            let hash = String(SHA256.hex(data).prefix(8))
+            theme.hashedNames[file.output] = "\(file.output[..<dot]).\(hash)\(file.output[dot...])"
+        }
         return theme
     }
 

@@ -71,6 +71,8 @@ struct PDFPrinter: Sendable {
             "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-default-apps",
             "--host-resolver-rules=MAP * ~NOTFOUND", "--user-data-dir=\(profile.path)",
+            // Wait for fonts and layout in virtual time, so a busy machine prints the same bytes.
+            "--run-all-compositor-stages-before-draw", "--virtual-time-budget=5000",
             "--print-to-pdf=\(pdf.path)", html.absoluteString,
         ]
         var environment = ProcessInfo.processInfo.environment

@@ -29,7 +29,7 @@ struct ContentSecurityPolicy: Sendable {
             "form-action 'self'",
         ]
         // Browsers ignore these two in a meta tag; only a header can carry them.
-        if forHeader { parts += ["frame-ancestors 'none'", "upgrade-insecure-requests"] }
+        if forHeader { parts.append("frame-ancestors 'none'") }
         return parts.joined(separator: "; ")
     }
 

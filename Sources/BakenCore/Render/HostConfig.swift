@@ -7,9 +7,14 @@ enum HostConfig {
         ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"),
     ]
 
-    static func headersFile(policy: String) -> String {
+    static let immutable = "public, max-age=31536000, immutable"
+
+    static func headersFile(policy: String, site: Site) -> String {
         var text = "/*\n  Content-Security-Policy: \(policy)\n"
         for (name, value) in securityHeaders { text += "  \(name): \(value)\n" }
+        for hashed in site.theme.hashedNames.values.sorted() {
+            text += "\n\(site.config.root)/\(hashed)\n  Cache-Control: \(immutable)\n"
+        }
         return text
     }
 
@@ -31,6 +36,12 @@ enum HostConfig {
         """
         for (name, value) in securityHeaders { text += "add_header \(name) \"\(value)\" always;\n" }
         text += "\nlocation ~ /(\\.|nginx\\.conf$|_headers$) { return 404; }\n"
+        // Theme files named by their content never change: a year in the cache. nginx drops the server's
+        // add_header lines in a location that has its own, so they are repeated.
+        text += "location ~ \"\\.[0-9a-f]{8}\\.(css|js)$\" {\n    add_header Cache-Control \"\(immutable)\" always;\n"
+        text += "    add_header Content-Security-Policy \"\(policy)\" always;\n"
+        for (name, value) in securityHeaders { text += "    add_header \(name) \"\(value)\" always;\n" }
+        text += "}\n"
         var errorPages = "error_page 404 \(site.config.root)/404.html;\n"
         for language in site.config.languages where site.config.prefix(of: language.code) != "" && site.homes[language.code] != nil {
             let prefix = site.config.root + site.config.prefix(of: language.code)

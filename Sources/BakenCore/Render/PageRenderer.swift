@@ -20,6 +20,8 @@ struct PageRenderer: Sendable {
     let layouts: [String]
     let csp: ContentSecurityPolicy
     private let links: ExternalLoads
+    /// `"/css/baken.css"` → `"/css/baken.1a2b3c4d.css"`, quotes included, for every hashed asset.
+    private let assetNames: [([UInt8], [UInt8])]
     private let shared: [String: LanguageSharedBox]
     /// Lesson packs to offer on lesson and section pages.
     var downloads: PackDownloads = .none
@@ -37,6 +39,9 @@ struct PageRenderer: Sendable {
         self.layouts = layouts
         csp = ContentSecurityPolicy(allowExternal: site.config.allowExternal)
         links = ExternalLoads(allowed: [], origin: site.config.origin)
+        assetNames = site.theme.hashedNames.sorted { $0.key < $1.key }.map { original, hashed in
+            (Array("\"\(site.config.root)/\(original)\"".utf8), Array("\"\(site.config.root)/\(hashed)\"".utf8))
+        }
         shared = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0.code, LanguageSharedBox(site.shared($0.code))) })
     }
 
@@ -65,8 +70,27 @@ struct PageRenderer: Sendable {
     /// Outbound links without referrer, and the page's Content-Security-Policy.
     private func finish(_ html: String, path: String) -> RenderedPage {
         let hashes = ContentSecurityPolicy.inlineHashes(html)
-        let text = csp.insertMeta(into: OutboundLinks.noReferrer(html, isExternal: links.isExternal))
+        let text = csp.insertMeta(into: OutboundLinks.noReferrer(hashedAssets(html), isExternal: links.isExternal))
         return RenderedPage(file: OutputFile(path: path, contents: .text(text)), inline: InlineHashes(scripts: hashes.scripts, styles: hashes.styles))
+    }
+
+    /// Links to theme assets point at their hashed names.
+    private func hashedAssets(_ html: String) -> String {
+        guard !assetNames.isEmpty else { return html }
+        var bytes = Array(html.utf8)
+        for (original, hashed) in assetNames {
+            var result: [UInt8] = []
+            var index = 0
+            while let at = bytes.find(original, from: index) {
+                result += bytes[index..<at]
+                result += hashed
+                index = at + original.count
+            }
+            if index == 0 { continue }
+            result += bytes[index...]
+            bytes = result
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The page's body with each shortcode marker replaced by its rendered template.

@@ -30,11 +30,11 @@ extension Site {
         }
         files.append(OutputFile(path: "sitemap.xml", contents: .text(sitemap())))
         let headerPolicy = renderer.csp.policy(scripts: scripts, styles: styles, forHeader: true)
-        files.append(OutputFile(path: "_headers", contents: .text(HostConfig.headersFile(policy: headerPolicy))))
+        files.append(OutputFile(path: "_headers", contents: .text(HostConfig.headersFile(policy: headerPolicy, site: self))))
         files.append(OutputFile(path: "nginx.conf", contents: .text(HostConfig.nginx(policy: headerPolicy, site: self))))
         files.append(OutputFile(path: "robots.txt", contents: .text("User-agent: *\nAllow: /\n\nSitemap: \(config.origin)\(config.root)/sitemap.xml\n")))
         for file in theme.staticFiles {
-            files.append(OutputFile(path: file.output, contents: .copy(file.source)))
+            files.append(OutputFile(path: theme.hashedNames[file.output] ?? file.output, contents: .copy(file.source)))
         }
         for resource in resources {
             files.append(OutputFile(path: outputPath(resource.output), contents: .copy(resource.source)))
