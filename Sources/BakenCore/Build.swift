@@ -11,8 +11,10 @@ public struct BuildOptions: Sendable {
     public var today: Day
     /// Also print each lesson pack's teacher guide and worksheets to PDF, when Chromium is installed.
     public var pdf: Bool
+    /// Skip the build when no input changed since the last one (`--no-cache` turns it off).
+    public var useCache: Bool
 
-    public init(site: URL, output: URL? = nil, includeDrafts: Bool = false, baseURL: String? = nil, strict: Bool = false, pdf: Bool = false, today: Day? = nil) {
+    public init(site: URL, output: URL? = nil, includeDrafts: Bool = false, baseURL: String? = nil, strict: Bool = false, pdf: Bool = false, today: Day? = nil, useCache: Bool = false) {
         self.site = site.standardizedFileURL
         self.output = (output ?? site.appendingPathComponent("public")).standardizedFileURL
         self.includeDrafts = includeDrafts
@@ -20,6 +22,7 @@ public struct BuildOptions: Sendable {
         self.strict = strict
         self.today = today ?? Day.today()
         self.pdf = pdf
+        self.useCache = useCache
     }
 }
 
@@ -31,6 +34,8 @@ public struct BuildReport: Sendable {
     public var seconds: Double
     /// Addresses on other hosts that pages load because site.yml's allowExternal lets them.
     public var allowedExternal: [String] = []
+    /// Whether nothing had changed since the last build, so nothing was built.
+    public var upToDate = false
     /// Lesson packs written, each as a zip and a cartridge.
     public var packs: Int = 0
     /// What the build wants the editor to know that is no warning, such as packs without PDFs.
@@ -55,12 +60,20 @@ public enum Baken {
         let start = Date()
         var diagnostics = Diagnostics()
         let tree = SourceTree(root: options.site)
+        let cache = BuildCache(output: options.output)
+        let fingerprint = options.useCache ? BuildCache.fingerprint(options, tree: tree) : nil
+        if let fingerprint, cache.isFresh(fingerprint) {
+            return BuildReport(pagesPerLanguage: [], files: 0, warnings: [], seconds: Date().timeIntervalSince(start), upToDate: true)
+        }
+        cache.forget()
         let products = try produce(options, tree: tree, diagnostics: &diagnostics)
         let warnings = diagnostics.all.filter { $0.severity == .warning }.sorted()
         if options.strict && !warnings.isEmpty {
             throw BuildFailure(warnings.map { Diagnostic(file: $0.file, line: $0.line, $0.message + " (an error because of --strict)") })
         }
         try OutputWriter(tree: tree).write(products.files, to: options.output)
+        // Warnings must be seen again next time, so a build with warnings is not remembered.
+        if let fingerprint, warnings.isEmpty { cache.record(fingerprint) }
 
         let counts = products.site.config.languages.map { language in
             (language.code, products.site.pages.count { $0.page.language == language.code })

@@ -53,6 +53,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Flag(name: .customLong("no-cache"), help: "Build even when nothing changed since the last build.")
+    var noCache = false
+
     @Flag(help: "Also print each lesson pack's teacher guide and worksheets to PDF with headless Chromium.")
     var pdf = false
 
@@ -60,7 +63,7 @@ struct Build: ParsableCommand {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let siteURL = URL(fileURLWithPath: site, relativeTo: cwd)
         let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
-        let options = BuildOptions(site: siteURL, output: outputURL, includeDrafts: drafts, baseURL: baseURL, strict: strict, pdf: pdf)
+        let options = BuildOptions(site: siteURL, output: outputURL, includeDrafts: drafts, baseURL: baseURL, strict: strict, pdf: pdf, useCache: !noCache)
         switch Result(catching: { () throws(BuildFailure) in try Baken.build(options) }) {
         case .success(let report):
             for warning in report.warnings { printError(warning.description) }
@@ -69,6 +72,10 @@ struct Build: ParsableCommand {
             let pages = report.pagesPerLanguage.map { "\($0.language) \($0.pages)" }.joined(separator: ", ")
             let total = report.pagesPerLanguage.reduce(0) { $0 + $1.pages }
             let warnings = report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
+            if report.upToDate {
+                print("Nothing changed since the last build (\(String(format: "%.2f", report.seconds)) s): \(relative(options.output, to: cwd)) is up to date")
+                return
+            }
             let packs = report.packs == 0 ? "" : ", \(report.packs) lesson pack\(report.packs == 1 ? "" : "s")"
             print("Built \(total) pages (\(pages))\(packs) and \(report.files - total) other files in \(String(format: "%.2f", report.seconds)) s\(warnings) → \(relative(options.output, to: cwd))")
         case .failure(let failure):

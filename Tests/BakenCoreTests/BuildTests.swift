@@ -238,3 +238,23 @@ import Testing
         #expect(site.read("_headers")?.contains("/css/site.943ba5a2.css\n  Cache-Control: public, max-age=31536000, immutable\n") == true)
     }
 }
+
+@Suite struct BuildCacheTests {
+    @Test func aSecondBuildWithNothingChangedIsSkippedAndEqualsAFullOne() throws {
+        let site = try TestSite(["content/nl/_index.md": "---\ntitle: Home\n---\nEen.", "content/nl/a.md": "---\ntitle: A\n---\n"])
+        let options = BuildOptions(site: site.root, output: site.output, useCache: true)
+        #expect(try !Baken.build(options).upToDate)
+        let first = site.snapshot()
+        #expect(try Baken.build(options).upToDate)
+        #expect(site.snapshot() == first)
+        try site.write("content/nl/a.md", "---\ntitle: A\n---\nNieuw.")
+        #expect(try !Baken.build(options).upToDate)
+        let withCache = site.snapshot()
+        let clean = site.root.appendingPathComponent("clean")
+        try site.build(output: clean)
+        #expect(withCache == site.snapshot(clean))
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent("a/index.html"))
+        #expect(try !Baken.build(options).upToDate)
+        #expect(site.exists("a/index.html"))
+    }
+}
