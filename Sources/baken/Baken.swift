@@ -8,7 +8,7 @@ struct BakenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "baken",
         abstract: "Builds multilingual campaign and help sites from Markdown.",
-        subcommands: [Build.self, Serve.self, Check.self],
+        subcommands: [Build.self, Serve.self, Check.self, New.self],
         defaultSubcommand: Build.self)
 }
 
@@ -116,6 +116,31 @@ struct Check: ParsableCommand {
             print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
         }
         if errors > 0 { throw ExitCode.failure }
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Start a page of a content type: its front matter with placeholders and comments.")
+
+    @Argument(help: "page, norm, guide, lesson, audience, news, report or help.")
+    var type: String
+
+    @Argument(help: "The file inside content/, such as nl/normen/nieuw.md.")
+    var path: String
+
+    @Option(help: "The site's folder, the one with site.yml.")
+    var site: String = "."
+
+    func run() throws {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        switch Result(catching: { () throws(BuildFailure) in
+            try Baken.newPage(type: type, path: path, site: URL(fileURLWithPath: site, relativeTo: cwd).standardizedFileURL)
+        }) {
+        case .success(let url): print("Wrote \(url.path)")
+        case .failure(let failure):
+            for diagnostic in failure.diagnostics { printError(diagnostic.description) }
+            throw ExitCode.failure
+        }
     }
 }
 
