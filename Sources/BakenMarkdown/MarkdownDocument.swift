@@ -84,15 +84,7 @@ public final class MarkdownDocument {
 
     /// Every link and image destination with its line, in document order.
     public var links: [Link] {
-        var result: [Link] = []
-        walk { node, entering in
-            guard entering else { return }
-            let type = cmark_node_get_type(node)
-            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { return }
-            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            result.append(Link(url: url, line: Int(cmark_node_get_start_line(node)), isImage: type == CMARK_NODE_IMAGE))
-        }
-        return result
+        labeledLinks.map { Link(url: $0.url, line: $0.line, isImage: $0.isImage) }
     }
 
     /// The document rendered to HTML by cmark-gfm.

@@ -8,7 +8,7 @@ struct BakenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "baken",
         abstract: "Builds multilingual campaign and help sites from Markdown.",
-        subcommands: [Build.self, Serve.self],
+        subcommands: [Build.self, Serve.self, Check.self, New.self],
         defaultSubcommand: Build.self)
 }
 
@@ -89,6 +89,65 @@ struct Build: ParsableCommand {
     private func relative(_ url: URL, to base: URL) -> String {
         let path = url.path, basePath = base.standardizedFileURL.path
         return path.hasPrefix(basePath + "/") ? String(path.dropFirst(basePath.count + 1)) + "/" : path
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Look for broken anchors, images without alt text, unclear links, hard sentences and pages due for review.")
+
+    @Option(help: "The site's folder, the one with site.yml.")
+    var site: String = "."
+
+    @Flag(help: "Print one JSON array of {file, line, severity, message}, for CI.")
+    var json = false
+
+    @Flag(help: "Also check pages with draft: true.")
+    var drafts = false
+
+    func run() throws {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let options = BuildOptions(site: URL(fileURLWithPath: site, relativeTo: cwd), includeDrafts: drafts)
+        let diagnostics = Baken.check(options)
+        let errors = diagnostics.count { $0.severity == .error }
+        if json {
+            print(Baken.json(diagnostics), terminator: "")
+        } else {
+            let colour = isatty(1) == 1
+            for diagnostic in diagnostics {
+                let text = diagnostic.description
+                guard colour else { print(text); continue }
+                print((diagnostic.severity == .error ? "\u{1B}[31m" : "\u{1B}[33m") + text + "\u{1B}[0m")
+            }
+            let warnings = diagnostics.count - errors
+            print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        }
+        if errors > 0 { throw ExitCode.failure }
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Start a page of a content type: its front matter with placeholders and comments.")
+
+    @Argument(help: "page, norm, guide, lesson, audience, news, report or help.")
+    var type: String
+
+    @Argument(help: "The file inside content/, such as nl/normen/nieuw.md.")
+    var path: String
+
+    @Option(help: "The site's folder, the one with site.yml.")
+    var site: String = "."
+
+    func run() throws {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        switch Result(catching: { () throws(BuildFailure) in
+            try Baken.newPage(type: type, path: path, site: URL(fileURLWithPath: site, relativeTo: cwd).standardizedFileURL)
+        }) {
+        case .success(let url): print("Wrote \(url.path)")
+        case .failure(let failure):
+            for diagnostic in failure.diagnostics { printError(diagnostic.description) }
+            throw ExitCode.failure
+        }
     }
 }
 

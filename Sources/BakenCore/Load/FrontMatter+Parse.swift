@@ -3,7 +3,7 @@ import Yams
 extension FrontMatter {
     static let knownFields: Set<String> = [
         "title", "description", "date", "draft", "weight", "slug", "aliases", "translationKey", "tags", "type",
-        "audiences", "layout", "last_checked", "sensitive",
+        "audiences", "layout", "last_checked", "sensitive", "review_by", "translationOf",
     ]
 
     /// Splits a page file into front matter and Markdown body, and checks every known field.
@@ -73,6 +73,8 @@ extension FrontMatter {
         fm.layout = fields.string("layout", &diagnostics)
         fm.lastChecked = fields.day("last_checked", &diagnostics)
         fm.sensitive = fields.bool("sensitive", &diagnostics)
+        fm.reviewBy = fields.day("review_by", &diagnostics)
+        fm.translationOf = fields.string("translationOf", &diagnostics)
 
         if let type = fields.string("type", &diagnostics) {
             if let known = ContentType(rawValue: type) {

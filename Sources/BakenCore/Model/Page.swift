@@ -66,6 +66,10 @@ public struct FrontMatter: Sendable {
     public var layout: String?
     public var lastChecked: Day?
     public var sensitive: Bool?
+    /// The day by which an editor should look at the page again (`review_by`).
+    public var reviewBy: Day?
+    /// The short hash of the source page this translation was made from (`translationOf`).
+    public var translationOf: String?
     public var fields: TypedFields = .none
     public var params: [(key: String, value: YAMLValue)] = []
     /// Lines of fields, for messages about values that are only checked later.

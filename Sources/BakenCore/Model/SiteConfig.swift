@@ -17,6 +17,8 @@ public struct SiteConfig: Sendable {
     /// How lesson packs are made (`packs:`).
     public var packs = PackSettings()
     public var safety = Safety()
+    /// What `baken check` looks for (`check:`).
+    public var check = CheckSettings()
 
     /// The site's safety settings (`safety:` in site.yml).
     public struct Safety: Sendable {
