@@ -34,6 +34,8 @@ public struct BuildReport: Sendable {
     public var seconds: Double
     /// Addresses on other hosts that pages load because site.yml's allowExternal lets them.
     public var allowedExternal: [String] = []
+    /// Seconds per stage, in order: load, assemble, packs, render, write.
+    public var stages: [(stage: String, seconds: Double)] = []
     /// Whether nothing had changed since the last build, so nothing was built.
     public var upToDate = false
     /// Lesson packs written, each as a zip and a cartridge.
@@ -51,6 +53,7 @@ struct BuildProducts {
     let packs: Int
     let printed: Bool
     let allowedExternal: [String]
+    let stages: [(stage: String, seconds: Double)]
 }
 
 /// Baken's build pipeline.
@@ -71,7 +74,9 @@ public enum Baken {
         if options.strict && !warnings.isEmpty {
             throw BuildFailure(warnings.map { Diagnostic(file: $0.file, line: $0.line, $0.message + " (an error because of --strict)") })
         }
+        let writeStart = Date()
         try OutputWriter(tree: tree).write(products.files, to: options.output)
+        let stages = products.stages + [("write", Date().timeIntervalSince(writeStart))]
         // Warnings must be seen again next time, so a build with warnings is not remembered.
         if let fingerprint, warnings.isEmpty { cache.record(fingerprint) }
 
@@ -80,29 +85,39 @@ public enum Baken {
         }
         return BuildReport(
             pagesPerLanguage: counts, files: products.files.count, warnings: warnings, seconds: Date().timeIntervalSince(start),
-            allowedExternal: products.allowedExternal, packs: products.packs,
+            allowedExternal: products.allowedExternal, stages: stages, packs: products.packs,
             notes: PDFPrinter.note(packs: products.packs, asked: options.pdf, printed: products.printed).map { [$0] } ?? [])
     }
 
     /// load → assemble → render, without writing: what both a build and the live preview make.
     static func produce(_ options: BuildOptions, tree: SourceTree, diagnostics: inout Diagnostics) throws(BuildFailure) -> BuildProducts {
+        var clock = Date()
+        var stages: [(stage: String, seconds: Double)] = []
+        func lap(_ stage: String) {
+            stages.append((stage, Date().timeIntervalSince(clock)))
+            clock = Date()
+        }
         var source = try SiteSource.load(from: tree, includeDrafts: options.includeDrafts, today: options.today, diagnostics: &diagnostics)
         if let baseURL = options.baseURL { source.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         let lessonFiles = LessonFiles.load(source, from: tree, diagnostics: &diagnostics)
+        lap("load")
         let site = Site.assemble(source, diagnostics: &diagnostics)
         try diagnostics.check()
+        lap("assemble")
         let printer = options.pdf ? PDFPrinter.find() : nil
         var packs = site.packs(files: lessonFiles, withPDF: printer != nil, diagnostics: &diagnostics)
         printer?.print(&packs, diagnostics: &diagnostics)
         try diagnostics.check()
+        lap("packs")
         guard var renderer = PageRenderer(site, diagnostics: &diagnostics) else { throw BuildFailure(diagnostics.all) }
         renderer.downloads = PackDownloads(packs, site: site, templates: renderer.templates)
         let rendered = renderer.renderAll(site)
         let files = renderer.downloads.files(site) + rendered.map(\.file) + site.siteFiles(renderer, inline: rendered.map(\.inline))
         let allowedExternal = site.checkExternalLoads(files, diagnostics: &diagnostics)
         try diagnostics.check()
+        lap("render")
         return BuildProducts(
             site: site, renderer: renderer, rendered: rendered, files: files, packs: packs.count,
-            printed: printer != nil, allowedExternal: allowedExternal)
+            printed: printer != nil, allowedExternal: allowedExternal, stages: stages)
     }
 }

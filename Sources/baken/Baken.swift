@@ -56,6 +56,12 @@ struct Build: ParsableCommand {
     @Flag(name: .customLong("no-cache"), help: "Build even when nothing changed since the last build.")
     var noCache = false
 
+    @Flag(help: "Print only errors.")
+    var quiet = false
+
+    @Flag(help: "Print each stage of the build with its time.")
+    var verbose = false
+
     @Flag(help: "Also print each lesson pack's teacher guide and worksheets to PDF with headless Chromium.")
     var pdf = false
 
@@ -66,12 +72,18 @@ struct Build: ParsableCommand {
         let options = BuildOptions(site: siteURL, output: outputURL, includeDrafts: drafts, baseURL: baseURL, strict: strict, pdf: pdf, useCache: !noCache)
         switch Result(catching: { () throws(BuildFailure) in try Baken.build(options) }) {
         case .success(let report):
-            for warning in report.warnings { printError(warning.description) }
-            for url in report.allowedExternal { print("Loads from another host, allowed by allowExternal in site.yml: \(url)") }
-            for note in report.notes { print(note) }
+            if !quiet { for warning in report.warnings { printError(warning.description) } }
+            for url in report.allowedExternal where !quiet { print("Loads from another host, allowed by allowExternal in site.yml: \(url)") }
+            for note in report.notes where !quiet { print(note) }
             let pages = report.pagesPerLanguage.map { "\($0.language) \($0.pages)" }.joined(separator: ", ")
             let total = report.pagesPerLanguage.reduce(0) { $0 + $1.pages }
             let warnings = report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
+            if verbose {
+                for stage in report.stages {
+                    print("  " + stage.stage.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%6.0f ms", stage.seconds * 1000))
+                }
+            }
+            if quiet { return }
             if report.upToDate {
                 print("Nothing changed since the last build (\(String(format: "%.2f", report.seconds)) s): \(relative(options.output, to: cwd)) is up to date")
                 return
