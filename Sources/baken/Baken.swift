@@ -8,7 +8,7 @@ struct BakenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "baken",
         abstract: "Builds multilingual campaign and help sites from Markdown.",
-        subcommands: [Build.self, Serve.self, Check.self, New.self],
+        subcommands: [Build.self, Serve.self, Translations.self, Check.self, New.self],
         defaultSubcommand: Build.self)
 }
 
@@ -159,6 +159,70 @@ struct New: ParsableCommand {
         case .failure(let failure):
             for diagnostic in failure.diagnostics { printError(diagnostic.description) }
             throw ExitCode.failure
+        }
+    }
+}
+
+struct Translations: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Per language: which pages are missing, up to date, or behind their source.",
+        subcommands: [Status.self, Mark.self], defaultSubcommand: Status.self)
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "status", abstract: "Show the state of every translation.")
+
+        @Option(help: "The site's folder, the one with site.yml.")
+        var site: String = "."
+
+        @Flag(help: "Print JSON, for CI.")
+        var json = false
+
+        func run() throws {
+            let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            let options = BuildOptions(site: URL(fileURLWithPath: site, relativeTo: cwd))
+            switch Result(catching: { () throws(BuildFailure) in try Baken.translations(options) }) {
+            case .failure(let failure):
+                for diagnostic in failure.diagnostics { printError(diagnostic.description) }
+                throw ExitCode.failure
+            case .success(let status):
+                if json {
+                    print(Baken.json(status), terminator: "")
+                    return
+                }
+                for language in Array(Set(status.entries.map(\.language))).sorted() {
+                    let entries = status.entries.filter { $0.language == language }
+                    let count = { (state: TranslationStatus.State) in entries.count { $0.state == state } }
+                    print("\(language): \(count(.upToDate)) up to date, \(count(.outdated)) outdated, \(count(.unmarked)) not marked, \(count(.missing)) missing")
+                    for entry in entries where entry.state != .upToDate {
+                        print("  \(entry.state.rawValue): \(entry.file ?? "(none)") ← \(entry.source)")
+                        if let changes = entry.changes { print(changes.split(separator: "\n").map { "      " + $0 }.joined(separator: "\n")) }
+                        else if entry.state == .outdated { print("      the source changed since the translation was marked (no earlier version at hand)") }
+                    }
+                }
+            }
+        }
+    }
+
+    struct Mark: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record that a translation is up to date with its source now.")
+
+        @Argument(help: "The translation's file, such as content/en/norms/catcalling.md.")
+        var file: String
+
+        @Option(help: "The site's folder, the one with site.yml.")
+        var site: String = "."
+
+        func run() throws {
+            let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            let siteURL = URL(fileURLWithPath: site, relativeTo: cwd).standardizedFileURL
+            let absolute = URL(fileURLWithPath: file, relativeTo: cwd).standardizedFileURL.path
+            let relative = absolute.hasPrefix(siteURL.path + "/") ? String(absolute.dropFirst(siteURL.path.count + 1)) : file
+            switch Result(catching: { () throws(BuildFailure) in try Baken.markTranslation(relative, options: BuildOptions(site: siteURL)) }) {
+            case .success(let hash): print("\(relative): translationOf: \(hash)")
+            case .failure(let failure):
+                for diagnostic in failure.diagnostics { printError(diagnostic.description) }
+                throw ExitCode.failure
+            }
         }
     }
 }

@@ -48,6 +48,10 @@ extension Site {
             isSection: page.kind == .section,
             isDraft: page.frontMatter.draft,
             sensitive: page.isSensitive(config.safety),
+            translation: isOutdated(index) ? source(of: index).map { source in
+                TranslationView(outdated: true, sourceURL: pages[source].url, sourceLanguage: config.language(config.defaultLanguage)?.name ?? config.defaultLanguage,
+                                sourceCode: config.defaultLanguage)
+            } : nil,
             tags: page.frontMatter.tags,
             audiences: page.frontMatter.audiences.compactMap { id in
                 config.audiences.first { $0.id == id }.map {
@@ -87,7 +91,7 @@ extension Site {
         let view = PageView(
             title: title, description: nil, url: url, permalink: config.origin + url, content: "", toc: [], date: nil,
             dateISO: nil, lastChecked: nil, lastCheckedISO: nil, type: "page", kind: "page", isHome: false,
-            isSection: false, isDraft: false, sensitive: false, tags: [], audiences: [], breadcrumbs: [], pages: [], params: [:],
+            isSection: false, isDraft: false, sensitive: false, translation: nil, tags: [], audiences: [], breadcrumbs: [], pages: [], params: [:],
             norm: nil, guide: nil, lesson: nil, audience: nil)
         return PageContext(
             site: siteView(language), lang: LanguageView(code: code, name: language.name, dir: language.direction, home: home),

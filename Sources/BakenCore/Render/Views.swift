@@ -52,6 +52,8 @@ struct PageView {
     let isDraft: Bool
     /// Shows the quick-exit button.
     let sensitive: Bool
+    /// For a translation whose source changed since it was made: `{outdated, sourceURL, sourceLanguage}`.
+    let translation: TranslationView?
     let tags: [String]
     let audiences: [AudienceLinkView]
     let breadcrumbs: [CrumbView]
@@ -252,4 +254,12 @@ struct ShortcodeContext {
     let ref: [String: RefView]
     let root: String
     let safety: SafetyView
+}
+
+/// A translation that is behind its source.
+struct TranslationView {
+    let outdated: Bool
+    let sourceURL: String
+    let sourceLanguage: String
+    let sourceCode: String
 }
