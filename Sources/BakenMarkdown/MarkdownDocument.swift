@@ -7,6 +7,7 @@ public final class MarkdownDocument {
     private let extensions: UnsafeMutablePointer<cmark_llist>?
     private let parser: OpaquePointer
     private let renderOptions: Int32
+    private let footnoteBackLabel: String
     /// Heading nodes taken out of the tree: their inline text still points into their buffers.
     var detached: [OpaquePointer] = []
 
@@ -19,6 +20,7 @@ public final class MarkdownDocument {
         if options.smartPunctuation { flags |= CMARK_OPT_SMART }
         if options.allowRawHTML { flags |= CMARK_OPT_UNSAFE }
         renderOptions = flags & ~CMARK_OPT_SOURCEPOS
+        footnoteBackLabel = options.footnoteBackLabel
         let parser = cmark_parser_new(flags)!
         for name in ["table", "strikethrough", "autolink", "tasklist", "tagfilter"] {
             if let ext = cmark_find_syntax_extension(name) {
@@ -34,6 +36,7 @@ public final class MarkdownDocument {
         self.parser = parser
         root = cmark_parser_finish(parser)
         extensions = cmark_parser_get_syntax_extensions(parser)
+        labelTaskItems()
     }
 
     deinit {
@@ -99,7 +102,7 @@ public final class MarkdownDocument {
     public func html() -> String {
         guard let cString = cmark_render_html(root, renderOptions, extensions) else { return "" }
         defer { free(cString) }
-        return String(cString: cString)
+        return Self.localizeFootnotes(Self.alignmentAsClasses(String(cString: cString)), backLabel: footnoteBackLabel)
     }
 
     /// The document's text without markup, block by block.

@@ -86,7 +86,8 @@ extension Site {
             resources: resourceOutputs, failed: source.failedFiles, root: config.root)
         let reader = MarkdownReader(
             resolver: resolver, options: MarkdownOptions(allowRawHTML: config.markdownAllowsRawHTML),
-            shortcodes: Set(source.theme.templates.keys.filter { $0.hasPrefix("shortcodes/") }.map { String($0.dropFirst("shortcodes/".count)) }))
+            shortcodes: Set(source.theme.templates.keys.filter { $0.hasPrefix("shortcodes/") }.map { String($0.dropFirst("shortcodes/".count)) }),
+            footnoteBackLabels: source.theme.strings.compactMapValues { $0["footnote_back"] })
         let assembled = readAll(pages, with: reader, diagnostics: &diagnostics)
         var hubs: [String: Int] = [:]
         for (index, page) in pages.enumerated() {
@@ -154,7 +155,7 @@ extension Site {
 
     /// One page's Markdown to HTML: shortcodes, heading ids, links resolved, typed fields.
     static func read(_ page: Page, with reader: MarkdownReader, diagnostics: inout Diagnostics) -> AssembledPage {
-        let resolver = reader.resolver, options = reader.options, known = reader.shortcodes
+        let resolver = reader.resolver, options = reader.options(for: page.language), known = reader.shortcodes
         let body = MarkdownDocument(page.body, options: options)
         var shortcodes: [Shortcode] = []
         body.replaceShortcodes { shortcode in
