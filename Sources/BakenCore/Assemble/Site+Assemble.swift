@@ -18,14 +18,18 @@ extension Site {
         var translations: [String: [String: Int]] = [:]
         var homes: [String: Int] = [:]
         for (index, page) in pages.enumerated() {
+            let addressTaken = byURL[page.url] != nil
             if let other = byURL[page.url] {
                 diagnostics.error(page.file, page.frontMatter.lines["slug"], "this page has the same address \(page.url) as \(pages[other].file): give one of them another slug or file name")
             } else {
                 byURL[page.url] = index
             }
             let key = page.translationKey
+            // Two files at one address also share the key made from that address: one message says it.
             if let other = translations[key]?[page.language] {
-                diagnostics.error(page.file, page.frontMatter.lines["translationKey"], "translationKey '\(key)' is also used by \(pages[other].file) in the same language: each page of a language needs its own key")
+                if !addressTaken {
+                    diagnostics.error(page.file, page.frontMatter.lines["translationKey"], "translationKey '\(key)' is also used by \(pages[other].file) in the same language: each page of a language needs its own key")
+                }
             } else {
                 translations[key, default: [:]][page.language] = index
             }
