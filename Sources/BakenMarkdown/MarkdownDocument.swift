@@ -34,7 +34,7 @@ public final class MarkdownDocument {
             }
         }
         self.parser = parser
-        root = cmark_parser_finish(parser)
+        root = CMarkExtensions.finish(parser)
         extensions = cmark_parser_get_syntax_extensions(parser)
         labelTaskItems()
     }
@@ -175,4 +175,15 @@ enum CMarkExtensions {
     }()
 
     static func register() { _ = registered }
+
+    private static let inlineLock = NSLock()
+
+    /// `cmark_parser_finish`, one document at a time: while it parses inlines, cmark-gfm adds the extensions'
+    /// characters (`~` for strikethrough, `w` and `:` for autolinks) to one table shared by the whole process,
+    /// and takes them out again at the end, so a document finishing on another thread would switch them off here.
+    static func finish(_ parser: OpaquePointer) -> OpaquePointer {
+        inlineLock.lock()
+        defer { inlineLock.unlock() }
+        return cmark_parser_finish(parser)
+    }
 }

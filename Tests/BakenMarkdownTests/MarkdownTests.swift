@@ -1,4 +1,6 @@
 import BakenMarkdown
+import Dispatch
+import Synchronization
 import Testing
 
 /// Markdown in, exact HTML out: what cmark-gfm gives, with Baken's heading ids.
@@ -37,6 +39,18 @@ import Testing
         // The checkbox sits in a label with the item's text, so a screen reader says what it is for.
         #expect(html("- [x] klaar\n- [ ] nog *niet*") == "<ul>\n<li><label class=\"task\"><input type=\"checkbox\" disabled=\"\" checked=\"\"> klaar</label></li>\n<li><label class=\"task\"><input type=\"checkbox\" disabled=\"\"> nog <em>niet</em></label></li>\n</ul>\n")
         #expect(html("- [ ] los\n\n  tweede alinea") == "<ul>\n<li>\n<p><label class=\"task\"><input type=\"checkbox\" disabled=\"\"> los</label></p>\n<p>tweede alinea</p>\n</li>\n</ul>\n")
+    }
+
+    @Test func documentsParsedOnManyThreadsKeepTheirExtensions() {
+        let markdown = "Een ~~doorgehaald~~ woord en www.example.nl.\n\n" + String(repeating: "Tekst met *nadruk* en ~~streep~~. ", count: 200)
+        let expected = html(markdown)
+        #expect(expected.contains("<del>doorgehaald</del>") && expected.contains("<a href=\"http://www.example.nl\">"))
+        let results = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 400) { _ in
+            let output = MarkdownDocument(markdown).html()
+            results.withLock { $0.append(output) }
+        }
+        #expect(results.withLock { $0.allSatisfy { $0 == expected } })
     }
 
     @Test func tableAlignmentIsAClassNotAnObsoleteAttribute() {
