@@ -333,7 +333,13 @@ extension BadInput {
 
 /// What a folder holds, read without following links or opening pipes: for "nothing changed" checks.
 struct FolderState: Equatable {
-    var entries: [String: String] = [:]
+    enum Entry: Equatable {
+        case file(Data)
+        case link(String)
+        case other(String)
+    }
+
+    var entries: [String: Entry] = [:]
 
     init(_ root: URL) {
         let fm = FileManager.default
@@ -342,12 +348,11 @@ struct FolderState: Equatable {
             let type = (try? fm.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
             switch type {
             case .typeRegular?:
-                let data = fm.contents(atPath: path) ?? Data()
-                entries[relative] = "file \(data.count) \(data.hashValue)"
+                entries[relative] = .file(fm.contents(atPath: path) ?? Data())
             case .typeSymbolicLink?:
-                entries[relative] = "link \((try? fm.destinationOfSymbolicLink(atPath: path)) ?? "")"
+                entries[relative] = .link((try? fm.destinationOfSymbolicLink(atPath: path)) ?? "")
             case let other:
-                entries[relative] = "\(other.map(\.rawValue) ?? "?")"
+                entries[relative] = .other(other.map(\.rawValue) ?? "?")
             }
         }
     }
