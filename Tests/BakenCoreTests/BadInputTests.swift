@@ -298,11 +298,12 @@ extension BadInput {
         }
 
         // The same through the command line: exit status 1, the messages on stderr, the output untouched.
-        guard let binary = BakenBinary.url else { return }
+        let binary = try #require(BakenBinary.current, "build the command line first: swift build --product baken (scripts/test.sh does)")
         let run = try BakenBinary.run(binary, ["build"], in: site.root)
         #expect(run.status == 1)
         let plural = expected.count == 1 ? "" : "s"
-        #expect(run.stderr == (expected + ["Build failed: \(expected.count) error\(plural). public/ was not changed."]).joined(separator: "\n") + "\n")
+        #expect(run.stderr == (expected + ["Build failed: \(expected.count) error\(plural). public/ was not changed."]).joined(separator: "\n") + "\n",
+                "the binary's messages differ: if it is older than the sources, run swift build --product baken")
         #expect(FolderState(site.root) == before)
     }
 
@@ -362,12 +363,10 @@ struct FolderState: Equatable {
 enum BakenBinary {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static var url: URL? {
-        for configuration in ["debug", "release"] {
-            let url = repository.appendingPathComponent(".build/\(configuration)/baken")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return nil
+    /// The debug binary that `swift build --product baken` makes (`swift test` does not link it again: scripts/test.sh builds it first).
+    static var current: URL? {
+        let url = repository.appendingPathComponent(".build/debug/baken")
+        return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
     }
 
     static func run(_ binary: URL, _ arguments: [String], in folder: URL) throws -> (status: Int32, stdout: String, stderr: String) {
