@@ -1,18 +1,16 @@
 """A site whose editors typed markup into every field: it must build, stay text, and run no script in Chromium."""
-import functools
-import http.server
 import json
 import pathlib
 import re
 import shutil
 import subprocess
 import tempfile
-import threading
 
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import REPO, baken_binary, nginx_main_config
+from conftest import REPO, baken_binary, nginx_main_config, nginx_serving
+from test_served import fetch
 
 # Ends a <title>, a <script> and an attribute; starts a script, an image with a handler and a Mustache tag.
 PAYLOAD = """</title></script><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'"{{site.title}}{{{page.content}}}&amp;"""
@@ -159,12 +157,8 @@ def hostile_site():
 
 @pytest.fixture(scope="module")
 def hostile_server(hostile_site):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(hostile_site))
-    handler.log_message = lambda *args: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with nginx_serving(hostile_site) as url:
+        yield url
 
 
 def test_markup_in_fields_stays_text_in_the_files(hostile_site):
@@ -206,6 +200,15 @@ def test_hostile_pages_run_no_script_in_chromium(browser, hostile_server, path):
         assert not link.get_attribute("href").lower().startswith(("javascript:", "data:", "vbscript:"))
     errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
     assert not errors, errors
+
+
+def test_hostile_alias_redirects_and_contact_cards_are_vcards(hostile_server):
+    status, headers, _ = fetch(hostile_server, "/oud;%7B%22x%22%7D$host/")
+    assert status == 301 and headers["location"] == "/gids/"
+    status, headers, body = fetch(hostile_server, "/contacts.vcf")
+    assert status == 200
+    assert headers["content-type"] == "text/vcard; charset=utf-8"
+    assert body.startswith(b"BEGIN:VCARD")
 
 
 def test_hostile_alias_cannot_add_nginx_directives(hostile_site, tmp_path):
