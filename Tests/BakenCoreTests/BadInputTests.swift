@@ -204,6 +204,11 @@ extension BadInput {
         }, expected: [
             "content/nl/map: links to folders are not followed (this one leads to '/'): copy the folder into the site instead",
         ]),
+        BadInput("folder named like a page", prepare: { root in
+            try FileManager.default.createDirectory(at: root.appendingPathComponent("content/nl/c.md"), withIntermediateDirectories: true)
+        }, expected: [
+            "content/nl/c.md: this is a folder, not a page: a page is a file c.md; a page with files of its own is a folder c/ with an index.md",
+        ]),
         BadInput("named pipe instead of a page", prepare: { root in
             #expect(mkfifo(root.appendingPathComponent("content/nl/c.md").path, 0o644) == 0)
         }, expected: [

@@ -39,6 +39,8 @@ struct SourceTree: Sendable {
                 continue
             }
             switch type {
+            case .typeDirectory where name.hasSuffix(".md"):
+                diagnostics.error(child, nil, "this is a folder, not a page: a page is a file \(name); a page with files of its own is a folder \(name.dropLast(3))/ with an index.md")
             case .typeDirectory:
                 walk(child, into: &result, diagnostics: &diagnostics)
             case .typeSymbolicLink:
