@@ -170,8 +170,8 @@ import Testing
             "content/en/_index.md": "---\ntitle: Home\n---\n",
         ], theme: theme)
         let report = try site.build()
-        #expect(report.warnings.map(\.description) == ["themes/t/i18n/en.yml: warning: 1 words missing, shown in nl instead: untranslated"])
-        #expect(site.errors(strict: true) == ["themes/t/i18n/en.yml: 1 words missing, shown in nl instead: untranslated (an error because of --strict)"])
+        #expect(report.warnings.map(\.description) == ["themes/t/i18n/en.yml: warning: 1 word missing, shown in nl instead: untranslated"])
+        #expect(site.errors(strict: true) == ["themes/t/i18n/en.yml: 1 word missing, shown in nl instead: untranslated (an error because of --strict)"])
     }
 
     @Test func resourcesInContentAreCopied() throws {

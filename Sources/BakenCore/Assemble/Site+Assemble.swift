@@ -18,14 +18,18 @@ extension Site {
         var translations: [String: [String: Int]] = [:]
         var homes: [String: Int] = [:]
         for (index, page) in pages.enumerated() {
+            let addressTaken = byURL[page.url] != nil
             if let other = byURL[page.url] {
                 diagnostics.error(page.file, page.frontMatter.lines["slug"], "this page has the same address \(page.url) as \(pages[other].file): give one of them another slug or file name")
             } else {
                 byURL[page.url] = index
             }
             let key = page.translationKey
+            // Two files at one address also share the key made from that address: one message says it.
             if let other = translations[key]?[page.language] {
-                diagnostics.error(page.file, page.frontMatter.lines["translationKey"], "translationKey '\(key)' is also used by \(pages[other].file) in the same language: each page of a language needs its own key")
+                if !addressTaken {
+                    diagnostics.error(page.file, page.frontMatter.lines["translationKey"], "translationKey '\(key)' is also used by \(pages[other].file) in the same language: each page of a language needs its own key")
+                }
             } else {
                 translations[key, default: [:]][page.language] = index
             }
@@ -86,7 +90,8 @@ extension Site {
             resources: resourceOutputs, failed: source.failedFiles, root: config.root)
         let reader = MarkdownReader(
             resolver: resolver, options: MarkdownOptions(allowRawHTML: config.markdownAllowsRawHTML),
-            shortcodes: Set(source.theme.templates.keys.filter { $0.hasPrefix("shortcodes/") }.map { String($0.dropFirst("shortcodes/".count)) }))
+            shortcodes: Set(source.theme.templates.keys.filter { $0.hasPrefix("shortcodes/") }.map { String($0.dropFirst("shortcodes/".count)) }),
+            footnoteBackLabels: source.theme.strings.compactMapValues { $0["footnote_back"] })
         let assembled = readAll(pages, with: reader, diagnostics: &diagnostics)
         var hubs: [String: Int] = [:]
         for (index, page) in pages.enumerated() {
@@ -154,7 +159,7 @@ extension Site {
 
     /// One page's Markdown to HTML: shortcodes, heading ids, links resolved, typed fields.
     static func read(_ page: Page, with reader: MarkdownReader, diagnostics: inout Diagnostics) -> AssembledPage {
-        let resolver = reader.resolver, options = reader.options, known = reader.shortcodes
+        let resolver = reader.resolver, options = reader.options(for: page.language), known = reader.shortcodes
         let body = MarkdownDocument(page.body, options: options)
         var shortcodes: [Shortcode] = []
         body.replaceShortcodes { shortcode in

@@ -128,7 +128,7 @@ extension FrontMatter {
             law = Norm.Law(
                 since: lawFields.day("since", &diagnostics),
                 title: lawFields.string("title", required: true, &diagnostics) ?? "",
-                url: lawFields.string("url", &diagnostics))
+                url: lawFields.webAddress("url", &diagnostics))
         }
         return .norm(Norm(statement: statement, law: law))
     }

@@ -14,6 +14,8 @@ extension Theme {
         var templates: [String: Template] = [:]
         var staticFiles: [String: String] = [:]
         var strings: [String: [String: String]] = [:]
+        // Languages whose words file has errors: the words it lacks are a consequence, not news.
+        var unreadable: Set<String> = []
         for layer in layers {
             let prefix = layer.isEmpty ? "" : "\(layer)/"
             if tree.isDirectory(prefix + "layouts") {
@@ -33,6 +35,8 @@ extension Theme {
                 for file in tree.files(under: prefix + "i18n", diagnostics: &diagnostics) where file.hasSuffix(".yml") || file.hasSuffix(".yaml") {
                     let code = String(file.split(separator: "/").last!.split(separator: ".").first!)
                     guard config.language(code) != nil else { continue }
+                    let errorsBefore = diagnostics.all.count
+                    defer { if diagnostics.all.count > errorsBefore { unreadable.insert(code) } }
                     for (key, value) in readStrings(file, tree: tree, diagnostics: &diagnostics) {
                         strings[code, default: [:]][key] = value
                     }
@@ -45,9 +49,9 @@ extension Theme {
         for language in config.languages where language.code != config.defaultLanguage {
             let own = strings[language.code] ?? [:]
             let missing = fallback.keys.filter { own[$0] == nil }.sorted()
-            if !missing.isEmpty {
+            if !missing.isEmpty && !unreadable.contains(language.code) {
                 let shown = missing.prefix(12).joined(separator: ", ") + (missing.count > 12 ? ", …" : "")
-                diagnostics.warning("\(themeDir)/i18n/\(language.code).yml", nil, "\(missing.count) words missing, shown in \(config.defaultLanguage) instead: \(shown)")
+                diagnostics.warning("\(themeDir)/i18n/\(language.code).yml", nil, "\(missing.count) word\(missing.count == 1 ? "" : "s") missing, shown in \(config.defaultLanguage) instead: \(shown)")
             }
             strings[language.code] = fallback.merging(own) { _, mine in mine }
         }

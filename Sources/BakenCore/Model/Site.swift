@@ -52,6 +52,15 @@ struct MarkdownReader: Sendable {
     let options: MarkdownOptions
     /// Names of the theme's shortcode templates.
     let shortcodes: Set<String>
+    /// The theme's `footnote_back` per language code.
+    var footnoteBackLabels: [String: String] = [:]
+
+    /// The options for a page in `language`: the site's, with the words of that language.
+    func options(for language: String) -> MarkdownOptions {
+        var options = options
+        if let label = footnoteBackLabels[language] { options.footnoteBackLabel = label }
+        return options
+    }
 }
 
 extension Site {

@@ -12,6 +12,7 @@ struct OutputWriter: Sendable {
         let name = output.lastPathComponent
         let staging = parent.appendingPathComponent(".\(name).baken-new-\(getpid())")
         let retired = parent.appendingPathComponent(".\(name).baken-old-\(getpid())")
+        Self.removeLeftovers(of: name, in: parent)
         do {
             try? fm.removeItem(at: staging)
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -62,6 +63,19 @@ struct OutputWriter: Sendable {
             } catch {
                 try? fm.removeItem(at: staging)
                 throw BuildFailure([Diagnostic(file: nil, "cannot create \(output.path): \(error.localizedDescription)")])
+            }
+        }
+    }
+
+    /// Removes the folders that builds killed before their end left beside the output: they belong to no running process.
+    static func removeLeftovers(of name: String, in parent: URL) {
+        let fm = FileManager.default
+        for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] {
+            for marker in [".\(name).baken-new-", ".\(name).baken-old-"] where entry.hasPrefix(marker) {
+                guard let pid = pid_t(entry.dropFirst(marker.count)), pid != getpid() else { continue }
+                if kill(pid, 0) != 0 && errno == ESRCH {
+                    try? fm.removeItem(at: parent.appendingPathComponent(entry))
+                }
             }
         }
     }
