@@ -21,11 +21,14 @@ let package = Package(
         ),
         .target(name: "BakenMarkdown", dependencies: ["CCMarkGFM"]),
         .target(name: "CBakenIO"),
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        .target(name: "BakenSearch", dependencies: ["CStemmer"]),
         .target(
             name: "BakenCore",
             dependencies: [
                 "BakenMarkdown",
                 "CBakenIO",
+                "BakenSearch",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -39,6 +42,7 @@ let package = Package(
         ),
         .testTarget(name: "BakenMarkdownTests", dependencies: ["BakenMarkdown"]),
         .testTarget(name: "BakenCoreTests", dependencies: ["BakenCore"]),
+        .testTarget(name: "BakenSearchTests", dependencies: ["BakenSearch"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/needs.sh
-needs pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev chromium chromium-driver
+needs pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev chromium chromium-driver
 python3 -c "import selenium, pytest" 2>/dev/null || python3 -m pip install -q -r Tests/browser/requirements.txt
 
 swift build --product baken
