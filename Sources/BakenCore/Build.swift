@@ -25,6 +25,8 @@ public struct BuildReport: Sendable {
     public var pagesPerLanguage: [(language: String, pages: Int)]
     public var files: Int
     public var warnings: [Diagnostic]
+    /// What the build did about unusual input, such as a page with no text for search; never a reason to fail.
+    public var notes: [Diagnostic] = []
     public var seconds: Double
     /// Addresses on other hosts that pages load because site.yml's allowExternal lets them.
     public var allowedExternal: [String] = []
@@ -55,7 +57,7 @@ public enum Baken {
             (language.code, site.pages.count { $0.page.language == language.code })
         }
         return BuildReport(
-            pagesPerLanguage: counts, files: files.count, warnings: warnings, seconds: Date().timeIntervalSince(start),
-            allowedExternal: allowedExternal)
+            pagesPerLanguage: counts, files: files.count, warnings: warnings, notes: diagnostics.all.filter { $0.severity == .note }.sorted(),
+            seconds: Date().timeIntervalSince(start), allowedExternal: allowedExternal)
     }
 }

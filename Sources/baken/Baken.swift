@@ -37,6 +37,7 @@ struct Build: ParsableCommand {
         switch Result(catching: { () throws(BuildFailure) in try Baken.build(options) }) {
         case .success(let report):
             for warning in report.warnings { printError(warning.description) }
+            for note in report.notes { print(note.description) }
             for url in report.allowedExternal { print("Loads from another host, allowed by allowExternal in site.yml: \(url)") }
             let pages = report.pagesPerLanguage.map { "\($0.language) \($0.pages)" }.joined(separator: ", ")
             let total = report.pagesPerLanguage.reduce(0) { $0 + $1.pages }

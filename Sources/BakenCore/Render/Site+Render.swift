@@ -6,7 +6,7 @@ extension Site {
     /// `allowedExternal` receives the addresses on other hosts that pages load because site.yml allows them.
     func render(diagnostics: inout Diagnostics, allowedExternal: inout [String]) -> [OutputFile] {
         guard let renderer = PageRenderer(self, diagnostics: &diagnostics) else { return [] }
-        let rendered = renderer.renderAll(self)
+        let rendered = renderer.renderAll(self) + renderSearch(renderer, diagnostics: &diagnostics)
         let files = rendered.map(\.file) + siteFiles(renderer, inline: rendered.map(\.inline))
         allowedExternal = checkExternalLoads(files, diagnostics: &diagnostics)
         return files
