@@ -10,4 +10,5 @@ swift build --product baken
 swift test 2>&1 | tee .build/swift-test.log | grep -vE "^(◇|↳)| started\.$" || true
 grep -qE "^✔ Test run with [0-9]+ tests? in .* passed" .build/swift-test.log || { echo "Swift tests failed"; exit 1; }
 
+node --test Tests/search-js/
 python3 -m pytest -q Tests/browser
