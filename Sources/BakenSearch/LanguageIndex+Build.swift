@@ -3,9 +3,9 @@ import Foundation
 extension LanguageIndex {
     /// How much more a word counts where it stands: the page title, a heading, the description, tags and audiences.
     enum Boost {
-        static let title = 2.0
-        static let heading = 1.2
-        static let summary = 0.6
+        static let title = 4.0
+        static let heading = 2.0
+        static let summary = 1.0
         /// A part of a compound counts half as much as the word itself.
         static let compoundPart = 0.5
     }

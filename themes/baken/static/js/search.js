@@ -232,11 +232,13 @@
         prefixes.sort(function (a, b) { return (b[0].postings[b[1]] ? b[0].postings[b[1]].total : 0) - (a[0].postings[a[1]] ? a[0].postings[a[1]].total : 0); });
         prefixes.slice(0, 50).forEach(function (p) { add(p[0], p[1], 0.7); });
       }
+      // The longest stem the word starts with: a form the site does not use (`aanrakingen` → `aanrak`), or one the
+      // stemmer keeps apart (`achtervolgd`, `achtervolg`). Without an exact match it may cover half the word.
+      for (var k = word.length - 1; k >= Math.max(4, exact ? word.length - 2 : Math.ceil(word.length / 2)); k--) {
+        var s = shard.find(word.slice(0, k));
+        if (s >= 0 && shard.postings[s]) { add(shard, s, 0.8); break; }
+      }
       if (!exact && !prefixes.length && word.length >= 4) {
-        for (var k = word.length - 1; k >= Math.max(3, word.length - 4); k--) {
-          var s = shard.find(word.slice(0, k));
-          if (s >= 0 && shard.postings[s]) { add(shard, s, 0.8); break; }
-        }
         for (var i = 0; i < shard.keys.length; i++) if (typo(shard.keys[i], word)) add(shard, i, 0.5);
       }
       return { stems: found, words: matched };
@@ -468,7 +470,12 @@
   function run() {
     var query = input.value, number = ++sequence;
     remember(query);
-    if (!terms(query).length) { results.textContent = ""; status.textContent = ""; more.hidden = true; current = null; return; }
+    if (!terms(query).length) {
+      results.textContent = ""; status.textContent = ""; more.hidden = true; current = null;
+      results.removeAttribute("aria-busy");
+      return;
+    }
+    results.setAttribute("aria-busy", "true");
     var slow = setTimeout(function () { if (number === sequence) status.textContent = data.tLoading; }, 400);
     searchIn(own, query).then(function (found) {
       if (found && found.results.length || !fallback) return [own, found, false];
@@ -495,6 +502,8 @@
     }).catch(function () {
       clearTimeout(slow);
       if (number === sequence) status.textContent = data.tError;
+    }).then(function () {
+      if (number === sequence) results.removeAttribute("aria-busy");
     });
   }
 
