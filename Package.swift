@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "BakenMarkdown", dependencies: ["CCMarkGFM"]),
         .target(name: "CBakenIO"),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
-        .target(name: "BakenSearch", dependencies: ["CStemmer"]),
+        .target(name: "BakenSearch", dependencies: ["BakenMarkdown", "CStemmer"]),
         .target(
             name: "BakenCore",
             dependencies: [

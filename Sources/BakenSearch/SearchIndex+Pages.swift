@@ -1,3 +1,4 @@
+import BakenMarkdown
 import Foundation
 
 extension SearchIndex {
@@ -158,23 +159,11 @@ extension SearchIndex {
         return (shards, limit)
     }
 
-    /// The id Baken gives a heading, for headings in Latin letters only (search.js makes the same, so the
-    /// index leaves such ids out): lower case, accents off, every run of other characters one hyphen.
-    static func slug(_ heading: String) -> String? {
-        guard heading.unicodeScalars.allSatisfy({ $0.value < 0x250 }) else { return nil }
-        var result = ""
-        var pendingHyphen = false
-        for scalar in heading.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
-            if scalar.properties.generalCategory == .nonspacingMark { continue }
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                if pendingHyphen && !result.isEmpty { result.append("-") }
-                pendingHyphen = false
-                result.unicodeScalars.append(scalar)
-            } else {
-                pendingHyphen = true
-            }
-        }
-        return result.precomposedStringWithCanonicalMapping
+    /// The id Baken gives a heading (`Slug.make`), for text in Latin letters only: search.js makes the same
+    /// from such text, so the index leaves those ids and addresses out.
+    static func slug(_ text: String) -> String? {
+        guard text.unicodeScalars.allSatisfy({ $0.value < 0x250 }) else { return nil }
+        return Slug.make(text)
     }
 
     /// Per page, its type as one character from `0`, then its audiences as a bit mask in base64, fixed width.

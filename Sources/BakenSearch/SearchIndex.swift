@@ -99,28 +99,15 @@ public struct SearchIndex: Sendable {
         "bakenSearch(" + ([quote(name)] + arguments).joined(separator: ",") + ");\n"
     }
 
-    /// A JavaScript string literal.
+    /// A string as a JSON (and so JavaScript) literal; most need no escapes, the rest go through JSONEncoder.
     static func quote(_ string: String) -> String {
         let plain = string.utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") && $0 != 0xE2 }
         if plain { return "\"" + string + "\"" }
-        var out = "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    out += " "
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        let json = String(decoding: (try? encoder.encode(string)) ?? Data("\"\"".utf8), as: UTF8.self)
+        // Literal line and paragraph separators end a line in JavaScript before ES2019.
+        return json.replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
     }
 
     /// FNV-1a over every file: short, and the same for the same files.

@@ -123,6 +123,11 @@ import Testing
         #expect(index.notes.contains { $0.file == nil && $0.message.contains("no stemmer") })
     }
 
+    @Test func textsAreJavaScriptStringLiterals() {
+        #expect(SearchIndex.quote("Wat kun je doen?") == "\"Wat kun je doen?\"")
+        #expect(SearchIndex.quote("Zeg \"stop\" … \\ nu\n\u{2028}/") == "\"Zeg \\\"stop\\\" … \\\\ nu\\n\\u2028/\"")
+    }
+
     @Test func bitsAreGammaAndRiceCodesInBase64() {
         var writer = BitWriter()
         writer.gamma(1)
