@@ -45,15 +45,18 @@ extension LanguageIndex {
         var terms: [String] = []
         var spellings: [String] = []
         var ids: [String: Int32] = [:]
-        private var byWord: [Substring: Int32] = [:]
+        private var byWord = WordTable()
         /// Terms below this number are words of the pages; above are stems that are no word of their own.
         var surfaceCount = 0
 
-        mutating func id(of word: Substring) -> Int32 {
-            if let known = byWord[word] { return known }
-            let term = Tokenizer.fold(word)
-            let id = ids[term] ?? add(term, spelling: word.lowercased())
-            byWord[word] = id
+        /// The term of a word as written, in UTF-8.
+        mutating func id(of word: UnsafeBufferPointer<UInt8>) -> Int32 {
+            let hash = WordTable.hash(word)
+            if let known = byWord.value(of: word, hash: hash) { return known }
+            let spelling = String(decoding: word, as: UTF8.self)
+            let term = Tokenizer.fold(spelling)
+            let id = ids[term] ?? add(term, spelling: spelling.lowercased())
+            byWord.insert(word, hash: hash, value: id)
             return id
         }
 
@@ -117,8 +120,9 @@ extension LanguageIndex {
             var touched: [Int32] = []
             var length = 0
             func add(_ text: String, field: UInt8, isText: Bool) {
-                Tokenizer.scan(text) { word in
-                    let id = Int(vocabulary.id(of: word))
+                var text = text
+                text.withUTF8 { bytes in Tokenizer.scan(bytes) { range in
+                    let id = Int(vocabulary.id(of: UnsafeBufferPointer(rebasing: bytes[range])))
                     if id >= counts.count {
                         counts.append(contentsOf: repeatElement(0, count: id + 1 - counts.count + 1024))
                         fields.append(contentsOf: repeatElement(0, count: counts.count - fields.count))
@@ -129,7 +133,7 @@ extension LanguageIndex {
                         length += 1
                     }
                     fields[id] |= field
-                }
+                } }
             }
             for (p, page) in pages.enumerated() {
                 for (s, section) in page.sections.enumerated() {

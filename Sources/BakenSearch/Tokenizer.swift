@@ -28,46 +28,71 @@ public enum Tokenizer {
 
     /// Calls `body` with each word of `text` as written: runs of letters, marks and digits of one script.
     public static func scan(_ text: String, _ body: (Substring) -> Void) {
-        let scalars = text.unicodeScalars
-        var start: String.Index? = nil
-        var script: Script? = nil
-        var index = scalars.startIndex
-        func flush(_ end: String.Index) {
-            if let begin = start {
-                let word = text[begin..<end]
-                let length = word.utf16.count
-                if length <= maxLength && (length > 1 || script == .ideographic) { body(word) }
+        var copy = text
+        let utf8 = text.utf8
+        var cursor = utf8.startIndex, offset = 0
+        copy.withUTF8 { bytes in
+            scan(bytes) { range in
+                let lower = utf8.index(cursor, offsetBy: range.lowerBound - offset)
+                let upper = utf8.index(lower, offsetBy: range.count)
+                cursor = upper
+                offset = range.upperBound
+                body(text[lower..<upper])
             }
-            start = nil
-            script = nil
         }
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            switch kind(of: scalar) {
+    }
+
+    /// Calls `body` with the byte range of each word in UTF-8 `bytes`; the same words as `scan(_:_:)` finds.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        var start = -1
+        var script: Script? = nil
+        // The word's length in UTF-16 code units, as JavaScript counts it.
+        var units = 0
+        func flush(_ end: Int) {
+            if start >= 0 && units <= maxLength && (units > 1 || script == .ideographic) { body(start..<end) }
+            start = -1
+            script = nil
+            units = 0
+        }
+        var index = 0
+        while index < bytes.count {
+            let (value, length) = decode(bytes, at: index)
+            let width = value >= 0x10000 ? 2 : 1
+            switch kind(of: Unicode.Scalar(value) ?? " ") {
             case .separator:
                 flush(index)
             case .mark:
                 // A mark belongs to the letter before it; one after a space or a separator is dropped.
-                break
+                if start >= 0 { units += width }
             case .digit:
-                if start == nil { start = index }
+                if start < 0 { start = index }
+                units += width
             case .letter(let letterScript):
                 if letterScript == .ideographic {
                     flush(index)
                     start = index
                     script = .ideographic
-                    let next = scalars.index(after: index)
-                    flush(next)
-                    index = next
-                    continue
+                    units = width
+                    flush(index + length)
+                } else {
+                    if start >= 0 && script != nil && script != letterScript { flush(index) }
+                    if start < 0 { start = index }
+                    script = letterScript
+                    units += width
                 }
-                if start != nil && script != nil && script != letterScript { flush(index) }
-                if start == nil { start = index }
-                script = letterScript
             }
-            index = scalars.index(after: index)
+            index += length
         }
-        flush(scalars.endIndex)
+        flush(bytes.count)
+    }
+
+    /// The scalar at `index` of valid UTF-8 and its length in bytes.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return (lead, 1) }
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2) }
+        if lead < 0xF0 { return ((lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3) }
+        return ((lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F), 4)
     }
 
     enum Kind: Equatable {
