@@ -24,6 +24,8 @@ let package = Package(
         .target(name: "BakenMarkdown", dependencies: ["CCMarkGFM"]),
         .target(name: "CBakenIO"),
         .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlienc", providers: [.apt(["libbrotli-dev"])]),
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        .target(name: "BakenSearch", dependencies: ["BakenMarkdown", "CStemmer"]),
         .target(
             name: "BakenCore",
             dependencies: [
@@ -31,6 +33,7 @@ let package = Package(
                 "CBakenIO",
                 "CBrotli",
                 "CZlib",
+                "BakenSearch",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -53,6 +56,7 @@ let package = Package(
         .testTarget(name: "BakenMarkdownTests", dependencies: ["BakenMarkdown"]),
         .testTarget(name: "BakenCoreTests", dependencies: ["BakenCore"]),
         .testTarget(name: "BakenServeTests", dependencies: ["BakenServe"]),
+        .testTarget(name: "BakenSearchTests", dependencies: ["BakenSearch"]),
     ],
     swiftLanguageModes: [.v6]
 )

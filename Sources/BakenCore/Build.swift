@@ -31,6 +31,8 @@ public struct BuildReport: Sendable {
     public var pagesPerLanguage: [(language: String, pages: Int)]
     public var files: Int
     public var warnings: [Diagnostic]
+    /// What the build did about unusual input, such as a page with no text for search; never a reason to fail.
+    public var notes: [Diagnostic] = []
     public var seconds: Double
     /// Addresses on other hosts that pages load because site.yml's allowExternal lets them.
     public var allowedExternal: [String] = []
@@ -40,8 +42,6 @@ public struct BuildReport: Sendable {
     public var upToDate = false
     /// Lesson packs written, each as a zip and a cartridge.
     public var packs: Int = 0
-    /// What the build wants the editor to know that is no warning, such as packs without PDFs.
-    public var notes: [String] = []
 }
 
 /// Everything a build makes, before it is written.
@@ -84,9 +84,10 @@ public enum Baken {
             (language.code, products.site.pages.count { $0.page.language == language.code })
         }
         return BuildReport(
-            pagesPerLanguage: counts, files: products.files.count, warnings: warnings, seconds: Date().timeIntervalSince(start),
-            allowedExternal: products.allowedExternal, stages: stages, packs: products.packs,
-            notes: PDFPrinter.note(packs: products.packs, asked: options.pdf, printed: products.printed).map { [$0] } ?? [])
+            pagesPerLanguage: counts, files: products.files.count, warnings: warnings,
+            notes: diagnostics.all.filter { $0.severity == .note }.sorted()
+                + (PDFPrinter.note(packs: products.packs, asked: options.pdf, printed: products.printed).map { [Diagnostic(.note, file: nil, $0)] } ?? []),
+            seconds: Date().timeIntervalSince(start), allowedExternal: products.allowedExternal, stages: stages, packs: products.packs)
     }
 
     /// load → assemble → render, without writing: what both a build and the live preview make.
@@ -111,7 +112,7 @@ public enum Baken {
         lap("packs")
         guard var renderer = PageRenderer(site, diagnostics: &diagnostics) else { throw BuildFailure(diagnostics.all) }
         renderer.downloads = PackDownloads(packs, site: site, templates: renderer.templates)
-        let rendered = renderer.renderAll(site)
+        let rendered = renderer.renderAll(site) + site.renderSearch(renderer, diagnostics: &diagnostics)
         let files = renderer.downloads.files(site) + rendered.map(\.file) + site.siteFiles(renderer, inline: rendered.map(\.inline))
         let allowedExternal = site.checkExternalLoads(files, diagnostics: &diagnostics)
         try diagnostics.check()

@@ -1,6 +1,7 @@
 /// A problem found in a site, pointing at the file and line that caused it.
 public struct Diagnostic: Error, Sendable, Equatable, Comparable, CustomStringConvertible {
-    public enum Severity: Sendable, Equatable { case error, warning }
+    /// A note says what the build did about something unusual; it is never a warning, not even under --strict.
+    public enum Severity: Sendable, Equatable { case error, warning, note }
 
     public var severity: Severity
     /// Path relative to the site folder, or nil for problems with the whole site.
@@ -26,7 +27,7 @@ public struct Diagnostic: Error, Sendable, Equatable, Comparable, CustomStringCo
             if let line { location += ":\(line)" }
             location += ": "
         }
-        return location + (severity == .warning ? "warning: " : "") + message
+        return location + (severity == .warning ? "warning: " : severity == .note ? "note: " : "") + message
     }
 
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
@@ -64,6 +65,10 @@ struct Diagnostics: Sendable {
 
     mutating func warning(_ file: String?, _ line: Int? = nil, _ message: String) {
         all.append(.warning(file: file, line: line, message))
+    }
+
+    mutating func note(_ file: String?, _ line: Int? = nil, _ message: String) {
+        all.append(Diagnostic(.note, file: file, line: line, message))
     }
 
     /// Throws every diagnostic when any of them is an error.

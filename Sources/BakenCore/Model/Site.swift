@@ -42,6 +42,8 @@ public struct AssembledPage: Sendable {
     let fieldHTML: [String: String]
     /// Plain text of the body, for search and descriptions.
     public let text: String
+    /// The body's text split at its headings, for search.
+    public let sections: [TextSection]
     /// Shortcodes in the body, in order; the HTML holds `Site.shortcodeMarker(n)` where each goes.
     let shortcodes: [Shortcode]
 }

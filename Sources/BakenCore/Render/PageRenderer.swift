@@ -68,7 +68,7 @@ struct PageRenderer: Sendable {
     }
 
     /// Outbound links without referrer, and the page's Content-Security-Policy.
-    private func finish(_ html: String, path: String) -> RenderedPage {
+    func finish(_ html: String, path: String) -> RenderedPage {
         let hashes = ContentSecurityPolicy.inlineHashes(html)
         let text = csp.insertMeta(into: OutboundLinks.noReferrer(hashedAssets(html), isExternal: links.isExternal))
         return RenderedPage(file: OutputFile(path: path, contents: .text(text)), inline: InlineHashes(scripts: hashes.scripts, styles: hashes.styles))

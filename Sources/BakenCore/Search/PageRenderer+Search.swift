@@ -1,0 +1,15 @@
+extension PageRenderer {
+    /// A language's search page: the `search` layout with every value a generated page has, and `search`.
+    func renderSearch(_ site: Site, url: String, view: SearchView) -> RenderedPage {
+        let language = view.languages.first { $0.current }?.code ?? site.config.defaultLanguage
+        let strings = site.theme.strings[language] ?? [:]
+        let context = site.context(forGenerated: strings["search_title"] ?? "Search", url: url, language: language, shared: site.shared(language))
+        var values: [String: Any] = [:]
+        for child in Mirror(reflecting: context).children {
+            if let label = child.label { values[label] = child.value }
+        }
+        values["search"] = view
+        values["languages"] = view.languages
+        return finish(templates.render(values, with: "search"), path: site.outputPath(url))
+    }
+}

@@ -1,0 +1,170 @@
+import BakenMarkdown
+import BakenSearch
+import Dispatch
+import Foundation
+
+extension Site {
+    /// Search, when the theme has a `search` layout: an index per language under `search-index/<language>/`
+    /// and a search page per language at `/<search_slug>/`. What it did goes into the build's notes.
+    func renderSearch(_ renderer: PageRenderer, diagnostics: inout Diagnostics) -> [RenderedPage] {
+        guard renderer.templates.exists("search") else { return [] }
+        let start = Date(), startCPU = Self.processorSeconds()
+        let languages = config.languages.map(\.code).filter { homes[$0] != nil }
+        let indexes = buildSearchIndexes(languages)
+        let seconds = Date().timeIntervalSince(start), cpu = Self.processorSeconds() - startCPU
+
+        var files: [RenderedPage] = []
+        for index in indexes {
+            for file in index.files {
+                files.append(RenderedPage(file: OutputFile(path: searchIndexPath(index.language, file.name), contents: .text(file.text)), inline: InlineHashes()))
+            }
+            for note in index.notes { diagnostics.note(note.file, nil, note.message) }
+            let url = searchURL(index.language)
+            if let owner = pages.first(where: { $0.url == url }) {
+                diagnostics.warning(owner.page.file, nil, "this page has the address of the search page, \(url), so the site has no search page in '\(index.language)': move the page, or set another search_slug in the theme's i18n/\(index.language).yml")
+                continue
+            }
+            let fallback = index.language == config.defaultLanguage ? nil : indexes.first { $0.language == config.defaultLanguage }
+            files.append(renderer.renderSearch(self, url: url, view: searchView(index, url: url, fallback: fallback)))
+        }
+        let summary = indexes.map { index in
+            let excerpts = index.excerptWords.map { "excerpts from the first \($0) words of each section" } ?? "excerpts from all text"
+            return "\(index.language) \(index.pages) pages, \(index.sections) sections, \(index.terms) words, \(index.files.count) files (\(index.bytes / 1024) KB), \(excerpts)"
+        }
+        diagnostics.note(nil, nil, "search index built in \(String(format: "%.2f", seconds)) s (\(String(format: "%.2f", cpu)) s of processor time): " + summary.joined(separator: "; "))
+        return files
+    }
+
+    /// Processor time of the whole process so far, in seconds: the search stage runs alone, so this measures it.
+    private static func processorSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    /// One index per language, built side by side.
+    private func buildSearchIndexes(_ languages: [String]) -> [SearchIndex] {
+        let options = SearchIndex.Options(types: ContentType.allCases.map(\.rawValue), audiences: config.audiences.map(\.id))
+        let inputs = languages.map { code in (code, pages.filter { $0.page.language == code }.map { searchPage($0) }) }
+        let results = SearchResults(count: inputs.count)
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { number in
+            results.set(number, SearchIndex(language: inputs[number].0, pages: inputs[number].1, options: options))
+        }
+        return results.all
+    }
+
+    /// A page as search sees it: front matter, typed fields and the sections of its body.
+    func searchPage(_ entry: AssembledPage) -> SearchPage {
+        let page = entry.page
+        let fm = page.frontMatter
+        var sections = entry.sections.map { SearchSection(heading: $0.heading?.text, id: $0.heading?.id, text: $0.text) }
+        if sections.first?.heading != nil || sections.isEmpty { sections.insert(SearchSection(heading: nil, id: nil, text: ""), at: 0) }
+        return SearchPage(
+            url: String(entry.url.dropFirst(config.root.count + 1)), title: fm.title, description: fm.description ?? "",
+            tags: fm.tags,
+            audiences: fm.audiences.map { id in (id, config.audiences.first { $0.id == id }?.name(in: page.language, default: config.defaultLanguage) ?? id) },
+            type: fm.type.rawValue, fields: Self.fieldTexts(fm.fields).map(Self.plainText), sections: sections, file: page.file)
+    }
+
+    /// The words of typed fields: a norm's statement, a guide's options and scenarios, a lesson's goals and steps.
+    static func fieldTexts(_ fields: TypedFields) -> [String] {
+        switch fields {
+        case .norm(let norm):
+            return [norm.statement, norm.law?.title].compactMap { $0 }
+        case .guide(let guide):
+            return [guide.safety, guide.aftercare].compactMap { $0 }
+                + guide.options.flatMap { [$0.title, $0.text] + $0.say }
+                + guide.scenarios.flatMap { [$0.title, $0.text, $0.contact].compactMap { $0 } }
+        case .lesson(let lesson):
+            return lesson.goals + lesson.materials + lesson.steps.flatMap { [$0.title, $0.text] }
+                + [lesson.preparation, lesson.teacherNotes, lesson.afterDisclosure, lesson.parentSummary].compactMap { $0 }
+        case .none, .audience:
+            return []
+        }
+    }
+
+    /// Markdown as the words a reader sees.
+    static func plainText(_ markdown: String) -> String {
+        MarkdownDocument(markdown).textSections().map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// `/zoeken/`, `/en/search/`: the address word comes from the theme's `search_slug`.
+    func searchURL(_ language: String) -> String {
+        let word = theme.strings[language]?["search_slug"] ?? "search"
+        let slug = word.split(separator: "/").allSatisfy { FrontMatter.isSafeSegment(String($0)) } && !word.isEmpty ? word : Slug.make(word)
+        return config.root + config.prefix(of: language) + "/" + Site.urlSegment(slug.isEmpty ? "search" : slug) + "/"
+    }
+
+    /// `search-index/nl/t3.js`, inside the output folder.
+    func searchIndexPath(_ language: String, _ name: String) -> String {
+        "search-index/\(language)/\(name)"
+    }
+
+    /// What the `search` layout sees as `search` (docs/themes.md).
+    private func searchView(_ index: SearchIndex, url: String, fallback: SearchIndex?) -> SearchView {
+        let depth = outputPath(url).split(separator: "/").count - 1
+        let rel = String(repeating: "../", count: depth)
+        let strings = theme.strings[index.language] ?? [:]
+        let ownPages = pages.filter { $0.page.language == index.language }
+        let types = ContentType.allCases.filter { type in ownPages.contains { $0.page.frontMatter.type == type } }
+        let audiences = config.audiences.filter { audience in ownPages.contains { $0.page.frontMatter.audiences.contains(audience.id) } }
+        return SearchView(
+            index: rel + searchIndexPath(index.language, "index.js") + "?v=" + index.version,
+            rel: rel,
+            fallback: fallback.map { other in
+                SearchView.Fallback(
+                    code: other.language, name: config.language(other.language)?.name ?? other.language,
+                    index: rel + searchIndexPath(other.language, "index.js") + "?v=" + other.version)
+            },
+            types: types.count > 1 ? types.map { SearchView.Option(id: $0.rawValue, name: strings["type_\($0.rawValue)"] ?? $0.rawValue) } : [],
+            audiences: audiences.map { SearchView.Option(id: $0.id, name: $0.name(in: index.language, default: config.defaultLanguage)) },
+            typeNames: ContentType.allCases.map { SearchView.Option(id: $0.rawValue, name: strings["type_\($0.rawValue)"] ?? $0.rawValue) },
+            languages: config.languages.filter { homes[$0.code] != nil }.map { language in
+                LanguageLinkView(code: language.code, name: language.name, dir: language.direction, url: searchURL(language.code), current: language.code == index.language, translated: true)
+            })
+    }
+}
+
+/// The `search` value of the search page: where its index is, and the choices of its filters.
+struct SearchView {
+    struct Fallback {
+        let code: String
+        let name: String
+        let index: String
+    }
+
+    struct Option {
+        let id: String
+        let name: String
+    }
+
+    /// The manifest of this language's index, relative to the search page, with the index's version.
+    let index: String
+    /// The way from the search page up to the site's root: `../`, `../../`; so search works from `file://` too.
+    let rel: String
+    /// The default language's index, searched when this language has no result.
+    let fallback: Fallback?
+    /// Content types and audiences of this language's pages; empty when there is nothing to choose.
+    let types: [Option]
+    let audiences: [Option]
+    /// Every content type with its name, for the label of each result.
+    let typeNames: [Option]
+    /// The language switcher of the search page leads to the other languages' search pages.
+    let languages: [LanguageLinkView]
+}
+
+/// Collects the indexes built on several threads; each slot is written once.
+private final class SearchResults: @unchecked Sendable {
+    private var slots: [SearchIndex?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ number: Int, _ index: SearchIndex) {
+        lock.lock()
+        slots[number] = index
+        lock.unlock()
+    }
+
+    var all: [SearchIndex] { slots.map { $0! } }
+}

@@ -1,0 +1,298 @@
+import Foundation
+
+extension LanguageIndex {
+    /// How much more a word counts where it stands: the page title, a heading, the description, tags and audiences.
+    enum Boost {
+        static let title = 4.0
+        static let heading = 2.0
+        static let summary = 1.0
+        /// A part of a compound counts half as much as the word itself.
+        static let compoundPart = 0.5
+    }
+
+    /// BM25's saturation and length normalisation.
+    static let k1 = 1.2
+    static let b = 0.75
+    /// A stem keeps at most this many sections, its best: a word that common ranks little anyway.
+    static let maxPostings = 1000
+    /// Scores below the highest divided by this share the lowest level.
+    static let scoreRange = 2000.0
+
+    /// Tokenises, stems and scores every section of `pages`.
+    static func build(_ pages: [SearchPage], language: String) -> LanguageIndex {
+        let stemmer = Stemmer(language: language)
+        var vocabulary = Vocabulary()
+        let sections = Sections(pages, vocabulary: &vocabulary)
+        let stems = vocabulary.stems(stemmer)
+        let compounds = Decompounder.applies(to: language)
+        let parts = compounds ? vocabulary.compoundParts(stems: stems) : []
+        let occurrences = Occurrences(sections, stems: stems, parts: parts, terms: vocabulary.terms.count)
+        var (index, postingsOfTerm) = score(occurrences, sections: sections)
+        index.entries = entries(vocabulary, stems: stems, postings: postingsOfTerm)
+        index.stemmer = stemmer?.algorithm
+        index.compounds = compounds
+        index.pageCount = pages.count
+        index.sectionCount = sections.count
+        index.termCount = vocabulary.surfaceCount
+        return index
+    }
+
+    /// Where in a section a word stands; a compound's part keeps its fields in the high bits.
+    static let inTitle: UInt8 = 1, inHeading: UInt8 = 2, inSummary: UInt8 = 4
+
+    /// The folded terms of the site with the spelling each was first seen in, for the stemmer.
+    struct Vocabulary {
+        var terms: [String] = []
+        var spellings: [String] = []
+        var ids: [String: Int32] = [:]
+        private var byWord = WordTable()
+        /// Terms below this number are words of the pages; above are stems that are no word of their own.
+        var surfaceCount = 0
+
+        /// The term of a word as written, in UTF-8.
+        mutating func id(of word: UnsafeBufferPointer<UInt8>) -> Int32 {
+            let hash = WordTable.hash(word)
+            if let known = byWord.value(of: word, hash: hash) { return known }
+            let spelling = String(decoding: word, as: UTF8.self)
+            let term = Tokenizer.fold(spelling)
+            let id = ids[term] ?? add(term, spelling: spelling.lowercased())
+            byWord.insert(word, hash: hash, value: id)
+            return id
+        }
+
+        private mutating func add(_ term: String, spelling: String) -> Int32 {
+            let id = Int32(terms.count)
+            terms.append(term)
+            spellings.append(spelling)
+            ids[term] = id
+            surfaceCount = terms.count
+            return id
+        }
+
+        /// The stem of every word, itself a term (`intimiderend` → `intimider`); a word without stemmer is its own stem.
+        mutating func stems(_ stemmer: Stemmer?) -> [Int32] {
+            let words = surfaceCount
+            var stems = [Int32](repeating: 0, count: words)
+            for id in 0..<words {
+                let stem = stemmer.map { Tokenizer.fold($0.stem(spellings[id])) } ?? terms[id]
+                if stem.isEmpty || stem == terms[id] {
+                    stems[id] = Int32(id)
+                } else if let existing = ids[stem] {
+                    stems[id] = existing
+                } else {
+                    stems[id] = Int32(terms.count)
+                    ids[stem] = Int32(terms.count)
+                    terms.append(stem)
+                }
+            }
+            return stems
+        }
+
+        /// The stems of the parts of each compound word (`straatintimidatie` → `straat`, `intimidatie`).
+        func compoundParts(stems: [Int32]) -> [[Int32]] {
+            let decompounder = Decompounder(vocabulary: Set(terms[0..<surfaceCount]))
+            var parts = [[Int32]](repeating: [], count: surfaceCount)
+            for id in 0..<surfaceCount {
+                let found = decompounder.parts(of: terms[id]).compactMap { ids[$0].map { stems[Int($0)] } }
+                parts[id] = Array(Set(found.filter { $0 != stems[id] })).sorted()
+            }
+            return parts
+        }
+    }
+
+    /// Every section's terms: how often each occurs in its text and which fields hold it, in flat arrays.
+    struct Sections {
+        var page: [Int32] = []
+        var number: [Int32] = []
+        /// Words of text (body and typed fields), for BM25's length normalisation.
+        var length: [Int] = []
+        /// Section `s` has the occurrences `start[s]..<start[s + 1]`.
+        var start: [Int] = [0]
+        var term: [Int32] = []
+        var frequency: [Double] = []
+        var field: [UInt8] = []
+
+        var count: Int { page.count }
+
+        init(_ pages: [SearchPage], vocabulary: inout Vocabulary) {
+            var counts: [Double] = []
+            var fields: [UInt8] = []
+            var touched: [Int32] = []
+            var length = 0
+            func add(_ text: String, field: UInt8, isText: Bool) {
+                var text = text
+                text.withUTF8 { bytes in Tokenizer.scan(bytes) { range in
+                    let id = Int(vocabulary.id(of: UnsafeBufferPointer(rebasing: bytes[range])))
+                    if id >= counts.count {
+                        counts.append(contentsOf: repeatElement(0, count: id + 1 - counts.count + 1024))
+                        fields.append(contentsOf: repeatElement(0, count: counts.count - fields.count))
+                    }
+                    if counts[id] == 0 && fields[id] == 0 { touched.append(Int32(id)) }
+                    if isText {
+                        counts[id] += 1
+                        length += 1
+                    }
+                    fields[id] |= field
+                } }
+            }
+            for (p, page) in pages.enumerated() {
+                for (s, section) in page.sections.enumerated() {
+                    length = 0
+                    if s == 0 {
+                        add(page.title, field: inTitle, isText: false)
+                        add(page.description, field: inSummary, isText: false)
+                        for tag in page.tags { add(tag, field: inSummary, isText: false) }
+                        for audience in page.audiences { add(audience.name, field: inSummary, isText: false) }
+                        for text in page.fields { add(text, field: 0, isText: true) }
+                    } else if let heading = section.heading {
+                        add(heading, field: inHeading, isText: false)
+                    }
+                    add(section.text, field: 0, isText: true)
+                    touched.sort()
+                    for id in touched {
+                        term.append(id)
+                        frequency.append(counts[Int(id)])
+                        field.append(fields[Int(id)])
+                        counts[Int(id)] = 0
+                        fields[Int(id)] = 0
+                    }
+                    touched.removeAll(keepingCapacity: true)
+                    self.page.append(Int32(p))
+                    self.number.append(Int32(s))
+                    self.length.append(length)
+                    start.append(term.count)
+                }
+            }
+        }
+    }
+
+    /// The stems in every section: a word counts for its stem, and half for the stems of its compound parts.
+    struct Occurrences {
+        /// Stem `t` occurs in `section[start[t]..<start[t + 1]]`, sorted by section.
+        var start: [Int]
+        var section: [Int32]
+        var frequency: [Double]
+        var field: [UInt8]
+
+        init(_ sections: Sections, stems: [Int32], parts: [[Int32]], terms: Int) {
+            var flatStem: [Int32] = [], flatSection: [Int32] = [], flatCount: [Double] = [], flatField: [UInt8] = []
+            var counts = [Double](repeating: 0, count: terms)
+            var fields = [UInt8](repeating: 0, count: terms)
+            var present = [Bool](repeating: false, count: terms)
+            var touched: [Int32] = []
+            func add(_ stem: Int32, _ count: Double, _ field: UInt8) {
+                let s = Int(stem)
+                if !present[s] {
+                    present[s] = true
+                    touched.append(stem)
+                }
+                counts[s] += count
+                fields[s] |= field
+            }
+            for s in 0..<sections.count {
+                for i in sections.start[s]..<sections.start[s + 1] {
+                    let term = Int(sections.term[i]), stem = stems[term]
+                    add(stem, sections.frequency[i], sections.field[i])
+                    if !parts.isEmpty {
+                        for part in parts[term] where part != stem {
+                            add(part, sections.frequency[i] * Boost.compoundPart, sections.field[i] << 4)
+                        }
+                    }
+                }
+                for stem in touched {
+                    flatStem.append(stem)
+                    flatSection.append(Int32(s))
+                    flatCount.append(counts[Int(stem)])
+                    flatField.append(fields[Int(stem)])
+                    counts[Int(stem)] = 0
+                    fields[Int(stem)] = 0
+                    present[Int(stem)] = false
+                }
+                touched.removeAll(keepingCapacity: true)
+            }
+            // Grouped by stem, in section order within each: a counting sort.
+            start = [Int](repeating: 0, count: terms + 1)
+            for stem in flatStem { start[Int(stem) + 1] += 1 }
+            for t in 0..<terms { start[t + 1] += start[t] }
+            var next = start
+            section = [Int32](repeating: 0, count: flatStem.count)
+            frequency = [Double](repeating: 0, count: flatStem.count)
+            field = [UInt8](repeating: 0, count: flatStem.count)
+            for i in flatStem.indices {
+                let at = next[Int(flatStem[i])]
+                next[Int(flatStem[i])] += 1
+                section[at] = flatSection[i]
+                frequency[at] = flatCount[i]
+                field[at] = flatField[i]
+            }
+        }
+    }
+
+    /// BM25 with field boosts per stem and section, the best `maxPostings` of each stem, quantized.
+    /// Returns the index with its postings, and for each term the number of its postings list, if it has one.
+    private static func score(_ occurrences: Occurrences, sections: Sections) -> (LanguageIndex, [Int?]) {
+        var index = LanguageIndex()
+        let total = Double(sections.count)
+        let averageLength = max(1, Double(sections.length.reduce(0, +)) / max(1, total))
+        var scored: [(stem: Int, list: [(section: Int32, score: Double)], count: Int)] = []
+        var highest = 0.0
+        for stem in 0..<(occurrences.start.count - 1) {
+            let range = occurrences.start[stem]..<occurrences.start[stem + 1]
+            guard !range.isEmpty else { continue }
+            let df = Double(range.count)
+            let idf = log(1 + (total - df + 0.5) / (df + 0.5))
+            var list = range.map { i -> (section: Int32, score: Double) in
+                let length = Double(sections.length[Int(occurrences.section[i])])
+                let tf = occurrences.frequency[i]
+                let saturation = tf == 0 ? 0 : tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / averageLength))
+                return (occurrences.section[i], idf * (saturation + boost(occurrences.field[i])))
+            }
+            if list.count > maxPostings {
+                list.sort { $0.score != $1.score ? $0.score > $1.score : $0.section < $1.section }
+                list.removeLast(list.count - maxPostings)
+                list.sort { $0.section < $1.section }
+            }
+            for item in list { highest = max(highest, item.score) }
+            scored.append((stem, list, range.count))
+        }
+        let lowest = highest / scoreRange
+        index.scale = highest > 0 ? log(scoreRange) / Double(Posting.levels - 1) : 1
+        var postingsOfTerm = [Int?](repeating: nil, count: occurrences.start.count - 1)
+        for (stem, list, count) in scored {
+            postingsOfTerm[stem] = index.postings.count
+            index.postings.append(list.map { section, score in
+                let level = score <= lowest ? 0 : min(Double(Posting.levels - 1), (log(score / lowest) / index.scale).rounded())
+                return Posting(page: sections.page[Int(section)], section: sections.number[Int(section)], level: UInt8(level))
+            })
+            index.sectionCounts.append(count)
+        }
+        return (index, postingsOfTerm)
+    }
+
+    /// Fields count fully for the word itself (low bits) and half for a compound's part (high bits).
+    private static func boost(_ field: UInt8) -> Double {
+        func value(_ bits: UInt8) -> Double {
+            (bits & inTitle != 0 ? Boost.title : 0) + (bits & inHeading != 0 ? Boost.heading : 0) + (bits & inSummary != 0 ? Boost.summary : 0)
+        }
+        return max(value(field & 0x0F), value(field >> 4) * Boost.compoundPart)
+    }
+
+    /// Every word people may type and every stem that occurs, in JavaScript's string order.
+    private static func entries(_ vocabulary: Vocabulary, stems: [Int32], postings: [Int?]) -> [Entry] {
+        var keyed: [(key: [UInt16], term: Int)] = []
+        for id in vocabulary.terms.indices where id < vocabulary.surfaceCount || postings[id] != nil {
+            keyed.append((Array(vocabulary.terms[id].utf16), id))
+        }
+        keyed.sort { $0.key.lexicographicallyPrecedes($1.key) }
+        var position = [Int](repeating: -1, count: vocabulary.terms.count)
+        for (i, item) in keyed.enumerated() { position[item.term] = i }
+        return keyed.map { item in
+            var entry = Entry(key: item.key, postings: postings[item.term], stem: nil)
+            if item.term < vocabulary.surfaceCount {
+                let stem = Int(stems[item.term])
+                if stem != item.term, position[stem] >= 0, postings[stem] != nil { entry.stem = position[stem] }
+            }
+            return entry
+        }
+    }
+}
