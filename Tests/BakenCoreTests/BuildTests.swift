@@ -170,8 +170,8 @@ import Testing
             "content/en/_index.md": "---\ntitle: Home\n---\n",
         ], theme: theme)
         let report = try site.build()
-        #expect(report.warnings.map(\.description) == ["themes/t/i18n/en.yml: warning: 1 words missing, shown in nl instead: untranslated"])
-        #expect(site.errors(strict: true) == ["themes/t/i18n/en.yml: 1 words missing, shown in nl instead: untranslated (an error because of --strict)"])
+        #expect(report.warnings.map(\.description) == ["themes/t/i18n/en.yml: warning: 1 word missing, shown in nl instead: untranslated"])
+        #expect(site.errors(strict: true) == ["themes/t/i18n/en.yml: 1 word missing, shown in nl instead: untranslated (an error because of --strict)"])
     }
 
     @Test func resourcesInContentAreCopied() throws {
@@ -200,5 +200,61 @@ import Testing
         #expect(site.read("veilig-browsen/index.html")?.contains("<a href=\"/hulp/\">hulp</a>") == true)
         #expect(!site.exists("snel-weg/index.html"))
         #expect(site.exists("eigen-snel-weg/index.html"))
+    }
+}
+
+@Suite struct PrecompressionTests {
+    @Test func textFilesGetGzipAndBrotliCopies() throws {
+        let text = String(repeating: "Seksuele intimidatie is niet oké. ", count: 60)
+        let site = try TestSite(["content/nl/_index.md": "---\ntitle: Home\n---\n\(text)\n"])
+        try site.build()
+        let gz = site.output.appendingPathComponent("index.html.gz")
+        let unzip = Process()
+        unzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        unzip.arguments = ["-dc", gz.path]
+        let pipe = Pipe()
+        unzip.standardOutput = pipe
+        try unzip.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        unzip.waitUntilExit()
+        #expect(unzip.terminationStatus == 0)
+        #expect(String(decoding: data, as: UTF8.self) == site.read("index.html"))
+        let br = try Data(contentsOf: site.output.appendingPathComponent("index.html.br"))
+        #expect(br.count > 0 && br.count < data.count)
+        #expect(!site.exists("robots.txt.gz"))
+    }
+}
+
+@Suite struct AssetNameTests {
+    @Test func themeScriptsAndStylesGetContentHashedNames() throws {
+        var theme = TestSite.minimalTheme
+        theme["themes/t/static/css/site.css"] = "body { color: #222 }\n"
+        theme["themes/t/layouts/page.mustache"] = "<html><head><meta charset=\"utf-8\"><link rel=\"stylesheet\" href=\"{{root}}/css/site.css\"></head><body></body></html>"
+        let site = try TestSite(["content/nl/_index.md": "---\ntitle: Home\n---\n", "content/nl/a.md": "---\ntitle: A\n---\n"], theme: theme)
+        try site.build()
+        #expect(site.read("css/site.943ba5a2.css") == "body { color: #222 }\n")
+        #expect(!site.exists("css/site.css"))
+        #expect(site.read("a/index.html")?.contains("<link rel=\"stylesheet\" href=\"/css/site.943ba5a2.css\">") == true)
+        #expect(site.read("_headers")?.contains("/css/site.943ba5a2.css\n  Cache-Control: public, max-age=31536000, immutable\n") == true)
+    }
+}
+
+@Suite struct BuildCacheTests {
+    @Test func aSecondBuildWithNothingChangedIsSkippedAndEqualsAFullOne() throws {
+        let site = try TestSite(["content/nl/_index.md": "---\ntitle: Home\n---\nEen.", "content/nl/a.md": "---\ntitle: A\n---\n"])
+        let options = BuildOptions(site: site.root, output: site.output, useCache: true)
+        #expect(try !Baken.build(options).upToDate)
+        let first = site.snapshot()
+        #expect(try Baken.build(options).upToDate)
+        #expect(site.snapshot() == first)
+        try site.write("content/nl/a.md", "---\ntitle: A\n---\nNieuw.")
+        #expect(try !Baken.build(options).upToDate)
+        let withCache = site.snapshot()
+        let clean = site.root.appendingPathComponent("clean")
+        try site.build(output: clean)
+        #expect(withCache == site.snapshot(clean))
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent("a/index.html"))
+        #expect(try !Baken.build(options).upToDate)
+        #expect(site.exists("a/index.html"))
     }
 }

@@ -49,3 +49,38 @@ import Testing
         #expect(site.read("index.html")?.contains("<p><a href=\"https://www.politie.nl/\" rel=\"noreferrer\">Politie</a> en <a href=\"https://example.nl/a/\">wij</a></p>") == true)
     }
 }
+
+@Suite struct ContactTests {
+    @Test func contactsBecomeCardsVCardsAndWarnWhenOld() throws {
+        var theme = TestSite.minimalTheme
+        theme["themes/t/layouts/shortcodes/contacts.mustache"] = "{{#contacts}}[{{organisation}} {{tel}} {{hoursText}}]{{/contacts}}"
+        let site = try TestSite([
+            "content/nl/_index.md": "---\ntitle: Home\n---\n{{< contacts audience=\"omstanders\" >}}\n",
+            "data/contacts.yml": """
+                - id: nood
+                  organisation: Alarmnummer
+                  phone: "112"
+                  urgency: emergency
+                  last_verified: 2026-11-01
+                - id: csg
+                  organisation: Centrum Seksueel Geweld
+                  phone: 0800-0188
+                  hours: 24/7
+                  audiences: [omstanders]
+                  discreet_name: Sanne
+                  last_verified: 2026-01-01
+                - id: ander
+                  organisation: Ander
+                  phone: 0900-8844
+                  last_verified: 2026-11-01
+
+                """,
+        ], theme: theme)
+        let report = try site.build(today: Day(year: 2026, month: 11, day: 29)!)
+        #expect(site.read("index.html")?.contains("[Alarmnummer 112 ][Centrum Seksueel Geweld +318000188 24/7]") == true)
+        #expect(report.warnings.map(\.description) == ["data/contacts.yml:12: warning: contact 'csg' was last checked 332 days ago (2026-01-01): check its number and hours, then set last_verified to today's date"])
+        #expect(site.read("contacts.vcf") == "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Alarmnummer\r\nORG:Alarmnummer\r\nTEL;VALUE=uri;TYPE=voice:tel:112\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:4.0\r\nFN:Centrum Seksueel Geweld\r\nORG:Centrum Seksueel Geweld\r\nTEL;VALUE=uri;TYPE=voice:tel:+318000188\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ander\r\nORG:Ander\r\nTEL;VALUE=uri;TYPE=voice:tel:+319008844\r\nEND:VCARD\r\n")
+        #expect(site.read("contacts-discreet.vcf")?.contains("FN:Sanne\r\n") == true)
+        #expect(site.errors(strict: true, today: Day(year: 2026, month: 11, day: 29)!).count == 1)
+    }
+}

@@ -62,14 +62,14 @@ struct TestSite {
     }
 
     @discardableResult
-    func build(drafts: Bool = false, strict: Bool = false, output: URL? = nil) throws(BuildFailure) -> BuildReport {
-        try Baken.build(BuildOptions(site: root, output: output ?? self.output, includeDrafts: drafts, strict: strict))
+    func build(drafts: Bool = false, strict: Bool = false, output: URL? = nil, today: Day? = nil) throws(BuildFailure) -> BuildReport {
+        try Baken.build(BuildOptions(site: root, output: output ?? self.output, includeDrafts: drafts, strict: strict, today: today))
     }
 
     /// The messages of a build that must fail.
-    func errors(drafts: Bool = false, strict: Bool = false) -> [String] {
+    func errors(drafts: Bool = false, strict: Bool = false, today: Day? = nil) -> [String] {
         do throws(BuildFailure) {
-            try build(drafts: drafts, strict: strict)
+            try build(drafts: drafts, strict: strict, today: today)
             return []
         } catch {
             return error.diagnostics.map(\.description)

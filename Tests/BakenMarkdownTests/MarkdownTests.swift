@@ -1,4 +1,6 @@
 import BakenMarkdown
+import Dispatch
+import Synchronization
 import Testing
 
 /// Markdown in, exact HTML out: what cmark-gfm gives, with Baken's heading ids.
@@ -34,7 +36,26 @@ import Testing
     @Test func tablesStrikethroughAndTasks() {
         #expect(html("| a | b |\n|---|---|\n| 1 | 2 |") == "<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>\n")
         #expect(html("~~weg~~") == "<p><del>weg</del></p>\n")
-        #expect(html("- [x] klaar") == "<ul>\n<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> klaar</li>\n</ul>\n")
+        // The checkbox sits in a label with the item's text, so a screen reader says what it is for.
+        #expect(html("- [x] klaar\n- [ ] nog *niet*") == "<ul>\n<li><label class=\"task\"><input type=\"checkbox\" disabled=\"\" checked=\"\"> klaar</label></li>\n<li><label class=\"task\"><input type=\"checkbox\" disabled=\"\"> nog <em>niet</em></label></li>\n</ul>\n")
+        #expect(html("- [ ] los\n\n  tweede alinea") == "<ul>\n<li>\n<p><label class=\"task\"><input type=\"checkbox\" disabled=\"\"> los</label></p>\n<p>tweede alinea</p>\n</li>\n</ul>\n")
+    }
+
+    @Test func documentsParsedOnManyThreadsKeepTheirExtensions() {
+        let markdown = "Een ~~doorgehaald~~ woord en www.example.nl.\n\n" + String(repeating: "Tekst met *nadruk* en ~~streep~~. ", count: 200)
+        let expected = html(markdown)
+        #expect(expected.contains("<del>doorgehaald</del>") && expected.contains("<a href=\"http://www.example.nl\">"))
+        let results = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 400) { _ in
+            let output = MarkdownDocument(markdown).html()
+            results.withLock { $0.append(output) }
+        }
+        #expect(results.withLock { $0.allSatisfy { $0 == expected } })
+    }
+
+    @Test func tableAlignmentIsAClassNotAnObsoleteAttribute() {
+        #expect(html("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |").contains("<th class=\"align-left\">a</th>\n<th class=\"align-center\">b</th>\n<th class=\"align-right\">c</th>"))
+        #expect(!html("| a |\n|:-:|\n| 1 |").contains("align=\""))
     }
 
     @Test func autolinksAndSmartPunctuation() {
@@ -44,6 +65,16 @@ import Testing
 
     @Test func footnotes() {
         #expect(html("Tekst[^1]\n\n[^1]: Bron").contains("<section class=\"footnotes\" data-footnotes>"))
+        // The back link speaks the page's language.
+        let dutch = MarkdownDocument("Tekst[^1]\n\n[^1]: Bron", options: MarkdownOptions(footnoteBackLabel: "Terug naar de \"tekst\""))
+        #expect(dutch.html().contains("data-footnote-backref aria-label=\"Terug naar de &quot;tekst&quot;\">↩</a>"))
+    }
+
+    @Test func unsafeLinkSchemesAreDropped() {
+        for url in ["javascript:alert(1)", "JavaScript:alert(1)", "java&#x73;cript:alert(1)", "vbscript:x", "data:text/html;base64,PHNjcmlwdD4=", "file:///etc/passwd"] {
+            #expect(html("[x](\(url))") == "<p><a href=\"\">x</a></p>\n", "\(url)")
+        }
+        #expect(html("![x](javascript:alert(1))") == "<p><img src=\"\" alt=\"x\" /></p>\n")
     }
 
     @Test func rawHTMLIsOffByDefault() {

@@ -1,4 +1,4 @@
-"""The Almelo site as a person uses it: in a real browser, over a local server."""
+"""The Almelo site as a person uses it: in a real browser, served by nginx."""
 from urllib.parse import urlparse
 
 import pytest
@@ -19,6 +19,11 @@ PAGES = [
     ("ar-home", "/ar/"),
     ("ar-guide", "/ar/bystanders/what-you-can-do/"),
     ("404", "/404.html"),
+    ("page", "/privacy/"),
+    ("worksheet", "/scholen/wat-is-oke/werkblad/"),
+    ("en-lesson", "/en/schools/what-is-okay/"),
+    ("ar-norm", "/ar/norms/catcalling/"),
+    ("ar-404", "/ar/does-not-exist/"),
 ]
 
 

@@ -18,14 +18,18 @@ extension Site {
         var translations: [String: [String: Int]] = [:]
         var homes: [String: Int] = [:]
         for (index, page) in pages.enumerated() {
+            let addressTaken = byURL[page.url] != nil
             if let other = byURL[page.url] {
                 diagnostics.error(page.file, page.frontMatter.lines["slug"], "this page has the same address \(page.url) as \(pages[other].file): give one of them another slug or file name")
             } else {
                 byURL[page.url] = index
             }
             let key = page.translationKey
+            // Two files at one address also share the key made from that address: one message says it.
             if let other = translations[key]?[page.language] {
-                diagnostics.error(page.file, page.frontMatter.lines["translationKey"], "translationKey '\(key)' is also used by \(pages[other].file) in the same language: each page of a language needs its own key")
+                if !addressTaken {
+                    diagnostics.error(page.file, page.frontMatter.lines["translationKey"], "translationKey '\(key)' is also used by \(pages[other].file) in the same language: each page of a language needs its own key")
+                }
             } else {
                 translations[key, default: [:]][page.language] = index
             }
@@ -84,11 +88,11 @@ extension Site {
         let resolver = LinkResolver(
             pagesByFile: Dictionary(pages.map { ($0.linkPath, $0.url) }, uniquingKeysWith: { a, _ in a }),
             resources: resourceOutputs, failed: source.failedFiles, root: config.root)
-        let options = MarkdownOptions(allowRawHTML: config.markdownAllowsRawHTML)
-        let shortcodes = Set(source.theme.templates.keys.filter { $0.hasPrefix("shortcodes/") }.map { String($0.dropFirst("shortcodes/".count)) })
-        let assembled = pages.map { page in
-            render(page, resolver: resolver, options: options, shortcodes: shortcodes, diagnostics: &diagnostics)
-        }
+        let reader = MarkdownReader(
+            resolver: resolver, options: MarkdownOptions(allowRawHTML: config.markdownAllowsRawHTML),
+            shortcodes: Set(source.theme.templates.keys.filter { $0.hasPrefix("shortcodes/") }.map { String($0.dropFirst("shortcodes/".count)) }),
+            footnoteBackLabels: source.theme.strings.compactMapValues { $0["footnote_back"] })
+        let assembled = readAll(pages, with: reader, diagnostics: &diagnostics)
         var hubs: [String: Int] = [:]
         for (index, page) in pages.enumerated() {
             if case .audience(let id) = page.frontMatter.fields { hubs["\(page.language):\(id)"] = hubs["\(page.language):\(id)"] ?? index }
@@ -100,7 +104,8 @@ extension Site {
             contacts: source.contacts.enumerated().sorted { a, b in
                 let order: [HelpContact.Urgency] = [.emergency, .today, .anytime]
                 return (order.firstIndex(of: a.element.urgency)!, a.offset) < (order.firstIndex(of: b.element.urgency)!, b.offset)
-            }.map(\.element))
+            }.map(\.element),
+            markdown: reader)
     }
 
     /// Lists sort by weight, then date (newest first), then title.
@@ -141,7 +146,20 @@ extension Site {
         return root + "/" + segments.map { urlSegment(String($0)) }.joined(separator: "/") + "/"
     }
 
-    private static func render(_ page: Page, resolver: LinkResolver, options: MarkdownOptions, shortcodes known: Set<String>, diagnostics: inout Diagnostics) -> AssembledPage {
+    /// Reads every page's Markdown on all cores; diagnostics come back in page order.
+    static func readAll(_ pages: [Page], with reader: MarkdownReader, diagnostics: inout Diagnostics) -> [AssembledPage] {
+        let results = ParallelMap.map(pages) { page -> (AssembledPage, [Diagnostic]) in
+            var local = Diagnostics()
+            let assembled = read(page, with: reader, diagnostics: &local)
+            return (assembled, local.all)
+        }
+        for (_, found) in results { diagnostics.add(contentsOf: found) }
+        return results.map(\.0)
+    }
+
+    /// One page's Markdown to HTML: shortcodes, heading ids, links resolved, typed fields.
+    static func read(_ page: Page, with reader: MarkdownReader, diagnostics: inout Diagnostics) -> AssembledPage {
+        let resolver = reader.resolver, options = reader.options(for: page.language), known = reader.shortcodes
         let body = MarkdownDocument(page.body, options: options)
         var shortcodes: [Shortcode] = []
         body.replaceShortcodes { shortcode in

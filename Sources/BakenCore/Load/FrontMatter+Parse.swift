@@ -3,27 +3,41 @@ import Yams
 extension FrontMatter {
     static let knownFields: Set<String> = [
         "title", "description", "date", "draft", "weight", "slug", "aliases", "translationKey", "tags", "type",
-        "audiences", "layout", "last_checked", "sensitive",
+        "audiences", "layout", "last_checked", "sensitive", "review_by", "translationOf",
     ]
 
     /// Splits a page file into front matter and Markdown body, and checks every known field.
     /// `audiences` are the ids from site.yml.
     static func split(_ text: String, file: String) -> Result<(yaml: String, body: String, bodyLine: Int), Diagnostic> {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
-        guard let first = lines.first, first.trimmingCharactersInSet() == "---" else {
-            let start = lines.first.map { String($0.prefix(40)) } ?? ""
-            if start.hasPrefix("+++") {
+        // Lines are read one at a time up to the closing marker; the body is taken whole after it.
+        var rest = Substring(text)
+        if rest.hasPrefix("\u{FEFF}") { rest = rest.dropFirst() }
+        func nextLine() -> Substring? {
+            guard !rest.isEmpty else { return nil }
+            if let newline = rest.firstIndex(of: "\n") {
+                let line = rest[..<newline]
+                rest = rest[rest.index(after: newline)...]
+                return line
+            }
+            let line = rest
+            rest = rest[rest.endIndex...]
+            return line
+        }
+        guard let first = nextLine(), first.trimmingCharactersInSet() == "---" else {
+            if text.hasPrefix("+++") {
                 return .failure(Diagnostic(file: file, line: 1, "front matter in TOML (+++) is not supported: write it in YAML between two lines '---'"))
             }
             return .failure(Diagnostic(file: file, line: 1, "the page has no front matter: start the file with a line '---', then 'title: …', then a line '---'"))
         }
-        guard let end = lines.indices.dropFirst().first(where: { lines[$0].trimmingCharactersInSet() == "---" || lines[$0].trimmingCharactersInSet() == "..." }) else {
-            return .failure(Diagnostic(file: file, line: 1, "the front matter is not closed: add a line '---' after the last field"))
+        var yamlLines: [Substring] = []
+        while let line = nextLine() {
+            let trimmed = line.trimmingCharactersInSet()
+            if trimmed == "---" || trimmed == "..." {
+                return .success((yamlLines.joined(separator: "\n"), String(rest), yamlLines.count + 3))
+            }
+            yamlLines.append(line)
         }
-        let yaml = lines[1..<end].joined(separator: "\n")
-        let body = lines[(end + 1)...].joined(separator: "\n")
-        return .success((yaml, body, end + 2))
+        return .failure(Diagnostic(file: file, line: 1, "the front matter is not closed: add a line '---' after the last field"))
     }
 
     static func parse(yaml: String, file: String, audiences: Set<String>, diagnostics: inout Diagnostics) -> FrontMatter? {
@@ -59,6 +73,8 @@ extension FrontMatter {
         fm.layout = fields.string("layout", &diagnostics)
         fm.lastChecked = fields.day("last_checked", &diagnostics)
         fm.sensitive = fields.bool("sensitive", &diagnostics)
+        fm.reviewBy = fields.day("review_by", &diagnostics)
+        fm.translationOf = fields.string("translationOf", &diagnostics)
 
         if let type = fields.string("type", &diagnostics) {
             if let known = ContentType(rawValue: type) {
@@ -112,7 +128,7 @@ extension FrontMatter {
             law = Norm.Law(
                 since: lawFields.day("since", &diagnostics),
                 title: lawFields.string("title", required: true, &diagnostics) ?? "",
-                url: lawFields.string("url", &diagnostics))
+                url: lawFields.webAddress("url", &diagnostics))
         }
         return .norm(Norm(statement: statement, law: law))
     }
@@ -180,13 +196,14 @@ extension FrontMatter {
             safeguardingContact: safeguarding?.string("contact", &diagnostics),
             afterDisclosure: safeguarding?.string("after_disclosure", &diagnostics),
             parentSummary: fields.string("parent_summary", &diagnostics),
-            license: fields.string("license", &diagnostics) ?? "CC-BY-4.0", attachments: attachments))
+            license: fields.string("license", &diagnostics) ?? "CC-BY-4.0", attachments: attachments,
+            pack: fields.string("pack", &diagnostics), series: fields.strings("lessons", &diagnostics)))
     }
 }
 
 extension Lesson {
     static let fieldNames: Set<String> = [
         "level", "age", "duration", "edition", "goals", "kerndoelen", "materials", "preparation", "steps",
-        "teacher_notes", "safeguarding", "parent_summary", "license", "attachments",
+        "teacher_notes", "safeguarding", "parent_summary", "license", "attachments", "pack", "lessons",
     ]
 }

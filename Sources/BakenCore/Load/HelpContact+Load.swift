@@ -51,7 +51,7 @@ extension HelpContact {
             let contact = HelpContact(
                 id: id, organisation: entry.string("organisation", required: true, &diagnostics) ?? id,
                 about: entry.translations("about", &diagnostics), phone: entry.string("phone", &diagnostics),
-                chat: entry.string("chat", &diagnostics), website: entry.string("website", &diagnostics),
+                chat: entry.webAddress("chat", &diagnostics), website: entry.webAddress("website", &diagnostics),
                 hours: hours(entry, &diagnostics), languages: languages, free: entry.bool("free", &diagnostics),
                 anonymous: entry.bool("anonymous", &diagnostics), onPhoneBill: entry.bool("on_phone_bill", &diagnostics),
                 urgency: urgency, audiences: contactAudiences, lastVerified: entry.day("last_verified", &diagnostics),

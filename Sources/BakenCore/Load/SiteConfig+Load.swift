@@ -4,7 +4,7 @@ extension SiteConfig {
     static let file = "site.yml"
     static let knownFields: Set<String> = [
         "title", "baseURL", "defaultLanguage", "languages", "theme", "menus", "audiences", "markdown",
-        "defaultLanguageInSubdir", "params", "allowExternal", "safety",
+        "defaultLanguageInSubdir", "params", "allowExternal", "safety", "packs", "check",
     ]
 
     /// Reads site.yml's text; every mistake in it is reported at its line.
@@ -103,12 +103,16 @@ extension SiteConfig {
         for url in allowExternal where !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
             diagnostics.error(file, fields.line(of: "allowExternal"), "allowExternal entries must be addresses starting with https://, not '\(url)'")
         }
+        let packs = PackSettings.parse(fields.fields("packs", &diagnostics), &diagnostics)
+        let check = CheckSettings.parse(fields.fields("check", &diagnostics), &diagnostics)
         try diagnostics.check()
         var config = SiteConfig(
             title: title, baseURL: baseURL, defaultLanguage: defaultLanguage, languages: languages, theme: theme,
             menus: menus, audiences: audiences, markdownAllowsRawHTML: allowsRawHTML,
             defaultLanguageInSubdir: fields.bool("defaultLanguageInSubdir", &diagnostics) ?? false, params: params)
         config.allowExternal = allowExternal
+        config.packs = packs
+        config.check = check
         if let safety = fields.fields("safety", &diagnostics) {
             for key in safety.keys where !["exitURL", "sensitiveSections", "reportForm", "contactsMaxAgeDays"].contains(key) {
                 diagnostics.error(file, safety.line(of: key), "unknown safety setting '\(key)' (known: contactsMaxAgeDays, exitURL, reportForm, sensitiveSections)")

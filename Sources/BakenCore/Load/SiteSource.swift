@@ -35,9 +35,12 @@ extension SiteSource {
         let themePages = "themes/\(config.theme)/content"
         if tree.isDirectory(themePages) {
             var fromTheme = ContentFiles(config: config, includeDrafts: includeDrafts)
+            fromTheme.skipsUnknownLanguages = true
             fromTheme.read(themePages, from: tree, diagnostics: &diagnostics)
             let taken = Set(content.pages.map { "\($0.language):\($0.translationKey)" } + content.pages.map { "\($0.language):\($0.path)" })
-            for page in fromTheme.pages where !taken.contains("\(page.language):\(page.translationKey)") && !taken.contains("\(page.language):\(page.path)") {
+            let written = Set(content.pages.map(\.language))
+            for page in fromTheme.pages where written.contains(page.language)
+                && !taken.contains("\(page.language):\(page.translationKey)") && !taken.contains("\(page.language):\(page.path)") {
                 content.pages.append(page)
             }
             content.resources += fromTheme.resources
@@ -55,59 +58,81 @@ struct ContentFiles {
     var pages: [Page] = []
     var resources: [(source: String, output: String)] = []
     var failedFiles: Set<String> = []
+    /// A theme brings pages in many languages; those the site does not have are left out quietly.
+    var skipsUnknownLanguages = false
 
     init(config: SiteConfig, includeDrafts: Bool) {
         self.config = config
         self.includeDrafts = includeDrafts
     }
 
+    /// One file's contribution: a page, a file to copy, or nothing; with what was wrong.
+    private enum Item: Sendable {
+        case page(Page)
+        case resource(source: String, output: String)
+        case skipped
+        case failed
+    }
+
+    /// Reads every file under `root` on all cores; results are kept in file order.
     mutating func read(_ root: String, from tree: SourceTree, diagnostics: inout Diagnostics) {
-        let audiences = Set(config.audiences.map(\.id))
         let depth = root.split(separator: "/").count
-        for file in tree.files(under: root, diagnostics: &diagnostics) {
-            let errorsBefore = diagnostics.all.count
-            let parts = file.split(separator: "/").map(String.init).dropFirst(depth - 1)
-            guard parts.count >= 3 else {
-                diagnostics.error(file, nil, "pages go in a folder per language, such as content/\(config.defaultLanguage)/\(parts.last ?? "")")
-                continue
-            }
-            let language = parts[parts.startIndex + 1]
-            guard let lang = config.language(language) else {
-                diagnostics.error(file, nil, "unknown language '\(language)' (known: \(config.languages.map(\.code).joined(separator: ", "))): add it to languages in site.yml, or move the file")
-                continue
-            }
-            let inner = parts.dropFirst(2).joined(separator: "/")
-            guard file.hasSuffix(".md") || file.hasSuffix(".markdown") else {
-                resources.append((file, config.prefix(of: lang.code) + "/" + inner))
-                continue
-            }
-            guard let text = tree.text(file, diagnostics: &diagnostics) else {
-                failedFiles.insert(file)
-                continue
-            }
-            if text.allSatisfy(\.isWhitespace) {
-                failedFiles.insert(file)
-                diagnostics.error(file, nil, "this file is empty: a page needs front matter with at least a title, such as\n---\ntitle: Contact\n---")
-                continue
-            }
-            let split: (yaml: String, body: String, bodyLine: Int)
-            switch FrontMatter.split(text, file: file) {
-            case .failure(let diagnostic):
-                diagnostics.add(diagnostic)
-                failedFiles.insert(file)
-                continue
-            case .success(let value): split = value
-            }
-            guard let frontMatter = FrontMatter.parse(yaml: split.yaml, file: file, audiences: audiences, diagnostics: &diagnostics) else {
-                failedFiles.insert(file)
-                continue
-            }
-            if diagnostics.all.count > errorsBefore { failedFiles.insert(file) }
-            if frontMatter.draft && !includeDrafts { continue }
-            let path = inner.hasSuffix(".md") ? String(inner.dropLast(3)) : String(inner.dropLast(9))
-            let name = path.split(separator: "/").last.map(String.init) ?? path
-            let kind: Page.Kind = path == "_index" ? .home : name == "_index" ? .section : .page
-            pages.append(Page(file: file, language: language, path: path, kind: kind, frontMatter: frontMatter, body: split.body, bodyLine: split.bodyLine))
+        let files = tree.files(under: root, diagnostics: &diagnostics)
+        let this = self
+        let results = ParallelMap.map(files) { file -> (Item, [Diagnostic]) in
+            var local = Diagnostics()
+            let item = this.item(file, depth: depth, tree: tree, diagnostics: &local)
+            return (item, local.all)
         }
+        for (file, (item, found)) in zip(files, results) {
+            diagnostics.add(contentsOf: found)
+            switch item {
+            case .page(let page): pages.append(page)
+            case .resource(let source, let output): resources.append((source, output))
+            case .failed: failedFiles.insert(file)
+            case .skipped: break
+            }
+        }
+    }
+
+    private func item(_ file: String, depth: Int, tree: SourceTree, diagnostics: inout Diagnostics) -> Item {
+        let parts = file.split(separator: "/").map(String.init).dropFirst(depth - 1)
+        guard parts.count >= 3 else {
+            diagnostics.error(file, nil, "pages go in a folder per language, such as content/\(config.defaultLanguage)/\(parts.last ?? "")")
+            return .skipped
+        }
+        let language = parts[parts.startIndex + 1]
+        guard let lang = config.language(language) else {
+            if skipsUnknownLanguages { return .skipped }
+            diagnostics.error(file, nil, "unknown language '\(language)' (known: \(config.languages.map(\.code).joined(separator: ", "))): add it to languages in site.yml, or move the file")
+            return .skipped
+        }
+        let inner = parts.dropFirst(2).joined(separator: "/")
+        guard file.hasSuffix(".md") || file.hasSuffix(".markdown") else {
+            return .resource(source: file, output: config.prefix(of: lang.code) + "/" + inner)
+        }
+        guard let text = tree.text(file, diagnostics: &diagnostics) else { return .failed }
+        if text.allSatisfy(\.isWhitespace) {
+            diagnostics.error(file, nil, "this file is empty: a page needs front matter with at least a title, such as\n---\ntitle: Contact\n---")
+            return .failed
+        }
+        let split: (yaml: String, body: String, bodyLine: Int)
+        switch FrontMatter.split(text, file: file) {
+        case .failure(let diagnostic):
+            diagnostics.add(diagnostic)
+            return .failed
+        case .success(let value): split = value
+        }
+        guard let frontMatter = FrontMatter.parse(yaml: split.yaml, file: file, audiences: Set(config.audiences.map(\.id)), diagnostics: &diagnostics) else {
+            return .failed
+        }
+        if diagnostics.hasErrors { return .failed }
+        if frontMatter.draft && !includeDrafts { return .skipped }
+        let path = inner.hasSuffix(".md") ? String(inner.dropLast(3)) : String(inner.dropLast(9))
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let kind: Page.Kind = path == "_index" ? .home : name == "_index" ? .section : .page
+        var page = Page(file: file, language: language, path: path, kind: kind, frontMatter: frontMatter, body: split.body, bodyLine: split.bodyLine)
+        page.frontMatterText = split.yaml
+        return .page(page)
     }
 }

@@ -39,6 +39,8 @@ struct SourceTree: Sendable {
                 continue
             }
             switch type {
+            case .typeDirectory where name.hasSuffix(".md"):
+                diagnostics.error(child, nil, "this is a folder, not a page: a page is a file \(name); a page with files of its own is a folder \(name.dropLast(3))/ with an index.md")
             case .typeDirectory:
                 walk(child, into: &result, diagnostics: &diagnostics)
             case .typeSymbolicLink:
@@ -54,14 +56,30 @@ struct SourceTree: Sendable {
             case .typeRegular:
                 result.append(child)
             default:
-                diagnostics.warning(child, nil, "not a regular file: left out")
+                // Reading a pipe would wait forever, and a page that silently disappears is lost work.
+                let kind = type == .typeCharacterSpecial || type == .typeBlockSpecial ? "a device" : type == .typeSocket ? "a socket" : "a named pipe"
+                diagnostics.error(child, nil, "this is \(kind), not a file: Baken reads only plain files; remove it or put a file in its place")
             }
         }
     }
 
+    /// The bytes an output file will hold: its text, its data, or the site file it copies.
+    func bytes(of file: OutputFile) throws -> Data {
+        switch file.contents {
+        case .text(let text): Data(text.utf8)
+        case .data(let data): data
+        case .copy(let source): try Data(contentsOf: url(source))
+        }
+    }
+
     /// The file's bytes; nil with a diagnostic when it cannot be read.
-    func data(_ relative: String, diagnostics: inout Diagnostics) -> Data? {
+    func data(_ relative: String, limit: Int = .max, diagnostics: inout Diagnostics) -> Data? {
         do {
+            // A huge file is refused before it is read.
+            if let size = (try? FileManager.default.attributesOfItem(atPath: url(relative).path))?[.size] as? Int, size > limit {
+                diagnostics.error(relative, nil, Self.tooLarge(size, limit: limit))
+                return nil
+            }
             return try Data(contentsOf: url(relative))
         } catch {
             diagnostics.error(relative, nil, "cannot read this file: check that it exists and that you may read it")
@@ -71,16 +89,24 @@ struct SourceTree: Sendable {
 
     /// The file as text: must be UTF-8 without NUL bytes and at most `limit` bytes.
     func text(_ relative: String, limit: Int = SourceTree.maxPageBytes, diagnostics: inout Diagnostics) -> String? {
-        guard let data = data(relative, diagnostics: &diagnostics) else { return nil }
+        guard let data = data(relative, limit: limit, diagnostics: &diagnostics) else { return nil }
         return Self.decode(data, file: relative, limit: limit, diagnostics: &diagnostics)
     }
 
     static func decode(_ data: Data, file: String, limit: Int, diagnostics: inout Diagnostics) -> String? {
         if data.count > limit {
-            diagnostics.error(file, nil, "this file is too large (\(megabytes(data.count)); at most \(megabytes(limit))): split it into several pages")
+            diagnostics.error(file, nil, tooLarge(data.count, limit: limit))
             return nil
         }
-        if let nul = data.firstIndex(of: 0) {
+        if let kind = binaryKind(data) {
+            diagnostics.error(file, nil, "this file is \(kind.name), not text: give it the extension .\(kind.ext), or save the page again as plain UTF-8 text")
+            return nil
+        }
+        let (hasNUL, hasCR) = data.withUnsafeBytes { raw -> (Bool, Bool) in
+            guard let base = raw.baseAddress else { return (false, false) }
+            return (memchr(base, 0, raw.count) != nil, memchr(base, 13, raw.count) != nil)
+        }
+        if hasNUL, let nul = data.firstIndex(of: 0) {
             let line = data[data.startIndex..<nul].reduce(1) { $1 == 10 ? $0 + 1 : $0 }
             diagnostics.error(file, line, "this file contains a NUL byte, so it is not a text file: save it again as plain UTF-8 text")
             return nil
@@ -91,12 +117,29 @@ struct SourceTree: Sendable {
             diagnostics.error(file, line, "this file is not valid UTF-8 text (byte \(bad - data.startIndex + 1)): save it again with the encoding UTF-8")
             return nil
         }
-        return text.replacingOccurrences(of: "\r\n", with: "\n")
+        return hasCR ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+    }
+
+    static func tooLarge(_ bytes: Int, limit: Int) -> String {
+        "this file is too large (\(megabytes(bytes)); at most \(megabytes(limit))): split it into several pages"
+    }
+
+    /// Files that editors save by mistake under a text name: an image or a document with its first bytes.
+    static func binaryKind(_ data: Data) -> (name: String, ext: String)? {
+        let signatures: [([UInt8], String, String)] = [
+            ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "a PNG image", "png"),
+            ([0xFF, 0xD8, 0xFF], "a JPEG image", "jpg"),
+            (Array("GIF8".utf8), "a GIF image", "gif"),
+            (Array("%PDF-".utf8), "a PDF document", "pdf"),
+            ([0x50, 0x4B, 0x03, 0x04], "a zip archive (or a Word or OpenDocument file)", "zip"),
+            ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "an old Word or Excel document", "doc"),
+        ]
+        return signatures.first { data.starts(with: $0.0) }.map { ($0.1, $0.2) }
     }
 
     static func megabytes(_ bytes: Int) -> String {
         let mb = Double(bytes) / 1_048_576
-        return mb >= 10 ? "\(Int(mb)) MB" : "\(Double(Int(mb * 10)) / 10) MB"
+        return mb >= 10 || mb == mb.rounded() ? "\(Int(mb)) MB" : "\(Double(Int(mb * 10)) / 10) MB"
     }
 
     private static func firstInvalidUTF8(_ data: Data) -> Int {

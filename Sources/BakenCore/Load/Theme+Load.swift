@@ -14,6 +14,8 @@ extension Theme {
         var templates: [String: Template] = [:]
         var staticFiles: [String: String] = [:]
         var strings: [String: [String: String]] = [:]
+        // Languages whose words file has errors: the words it lacks are a consequence, not news.
+        var unreadable: Set<String> = []
         for layer in layers {
             let prefix = layer.isEmpty ? "" : "\(layer)/"
             if tree.isDirectory(prefix + "layouts") {
@@ -33,6 +35,8 @@ extension Theme {
                 for file in tree.files(under: prefix + "i18n", diagnostics: &diagnostics) where file.hasSuffix(".yml") || file.hasSuffix(".yaml") {
                     let code = String(file.split(separator: "/").last!.split(separator: ".").first!)
                     guard config.language(code) != nil else { continue }
+                    let errorsBefore = diagnostics.all.count
+                    defer { if diagnostics.all.count > errorsBefore { unreadable.insert(code) } }
                     for (key, value) in readStrings(file, tree: tree, diagnostics: &diagnostics) {
                         strings[code, default: [:]][key] = value
                     }
@@ -45,9 +49,9 @@ extension Theme {
         for language in config.languages where language.code != config.defaultLanguage {
             let own = strings[language.code] ?? [:]
             let missing = fallback.keys.filter { own[$0] == nil }.sorted()
-            if !missing.isEmpty {
+            if !missing.isEmpty && !unreadable.contains(language.code) {
                 let shown = missing.prefix(12).joined(separator: ", ") + (missing.count > 12 ? ", …" : "")
-                diagnostics.warning("\(themeDir)/i18n/\(language.code).yml", nil, "\(missing.count) words missing, shown in \(config.defaultLanguage) instead: \(shown)")
+                diagnostics.warning("\(themeDir)/i18n/\(language.code).yml", nil, "\(missing.count) word\(missing.count == 1 ? "" : "s") missing, shown in \(config.defaultLanguage) instead: \(shown)")
             }
             strings[language.code] = fallback.merging(own) { _, mine in mine }
         }
@@ -56,6 +60,11 @@ extension Theme {
             staticFiles: staticFiles.sorted { $0.key < $1.key }.map { (source: $0.value, output: $0.key) })
         for file in theme.staticFiles where file.source.hasSuffix(".css") {
             theme.stylesheets[file.source] = tree.text(file.source, diagnostics: &diagnostics)
+        }
+        for file in theme.staticFiles where file.output.hasSuffix(".css") || file.output.hasSuffix(".js") {
+            guard let data = tree.data(file.source, diagnostics: &diagnostics), let dot = file.output.lastIndex(of: ".") else { continue }
+            let hash = String(SHA256.hex(data).prefix(8))
+            theme.hashedNames[file.output] = "\(file.output[..<dot]).\(hash)\(file.output[dot...])"
         }
         return theme
     }

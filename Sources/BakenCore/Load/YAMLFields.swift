@@ -61,26 +61,42 @@ enum YAMLText {
         do {
             return .success(try Yams.compose(yaml: text))
         } catch let error as YamlError {
-            return .failure(diagnostic(error, file: file, firstLine: firstLine))
+            return .failure(diagnostic(error, file: file, firstLine: firstLine, text: text))
         } catch {
             return .failure(Diagnostic(file: file, line: firstLine, "cannot read YAML: \(error)"))
         }
     }
 
-    private static func diagnostic(_ error: YamlError, file: String, firstLine: Int) -> Diagnostic {
+    private static func diagnostic(_ error: YamlError, file: String, firstLine: Int, text: String) -> Diagnostic {
         let hint = "check the indentation, and put quotes around text that contains ': ' or starts with a special character"
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            if mark.line >= 1, mark.line <= lines.count, lines[mark.line - 1].prefix(while: \.isWhitespace).contains("\t") {
+                return Diagnostic(file: file, line: firstLine + mark.line - 1, "invalid YAML: this line is indented with a tab; YAML allows only spaces for indentation")
+            }
             let context = context.map { " \($0.text)" } ?? ""
             return Diagnostic(file: file, line: firstLine + mark.line - 1, "invalid YAML: \(problem)\(context); \(hint)")
         case let .duplicatedKeysInMapping(duplicates, context):
-            return Diagnostic(file: file, line: firstLine + context.mark.line - 1,
-                              "the field '\(duplicates.first ?? "")' is given twice; keep one")
+            // libyaml points at the mapping; the second line that starts with the key is the one to remove.
+            let key = duplicates.first ?? ""
+            let indent = indentation(at: context.mark, in: lines)
+            let repeats = lines.indices.filter { index in
+                index >= context.mark.line - 1 && lines[index].hasPrefix(indent + key + ":")
+            }
+            let line = repeats.count >= 2 ? repeats[1] + 1 : context.mark.line
+            return Diagnostic(file: file, line: firstLine + line - 1, "the field '\(key)' is given twice: keep one")
         case let .reader(problem, _, _, _):
             return Diagnostic(file: file, line: firstLine, "invalid YAML: \(problem)")
         default:
             return Diagnostic(file: file, line: firstLine, "invalid YAML: \(error)")
         }
+    }
+
+    /// The indentation of the line a mark is on.
+    private static func indentation(at mark: Mark, in lines: [Substring]) -> String {
+        guard mark.line >= 1, mark.line <= lines.count else { return "" }
+        return String(lines[mark.line - 1].prefix(while: { $0 == " " }))
     }
 }
 
@@ -125,7 +141,11 @@ struct YAMLFields {
 
     func string(_ key: String, required: Bool = false, _ diagnostics: inout Diagnostics) -> String? {
         guard let node = mapping[key], node.tag.description != Tag.Name.null.rawValue else {
-            if required { diagnostics.error(file, line, "'\(path)\(key)' is missing: add a line '\(key): …'") }
+            if required && mapping[key] != nil {
+                diagnostics.error(file, line(of: key), "'\(path)\(key)' is empty: write the \(key) after the colon")
+            } else if required {
+                diagnostics.error(file, line, "'\(path)\(key)' is missing: add a line '\(key): …'")
+            }
             return nil
         }
         guard let scalar = node.scalar else {
@@ -137,6 +157,17 @@ struct YAMLFields {
             return nil
         }
         return scalar.string
+    }
+
+    /// An address on the web for a link: `javascript:` and other schemes never reach an `href`.
+    func webAddress(_ key: String, _ diagnostics: inout Diagnostics) -> String? {
+        guard let text = string(key, &diagnostics) else { return nil }
+        let lower = text.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else {
+            diagnostics.error(file, line(of: key), "'\(path)\(key)' must be an address starting with https://, such as https://wetten.overheid.nl/, not '\(text)'")
+            return nil
+        }
+        return text
     }
 
     func int(_ key: String, _ diagnostics: inout Diagnostics) -> Int? {

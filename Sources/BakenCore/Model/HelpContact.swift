@@ -36,12 +36,12 @@ public struct HelpContact: Sendable {
     public var discreetName: String?
     public var line: Int
 
-    /// `0800-0188` → `+318000188`; short numbers such as 112 stay as they are.
+    /// `0800-0188` → `+318000188`, `06-12345678` → `+31612345678`; short numbers such as 112 stay as they are.
     public var telephoneURI: String? {
         guard let phone else { return nil }
         let digits = phone.filter(\.isNumber)
         if phone.trimmingCharactersInSet().hasPrefix("+") { return "+" + digits }
-        if digits.hasPrefix("0") && digits.count >= 10 { return "+31" + digits.dropFirst() }
+        if digits.hasPrefix("0") && digits.count >= 8 { return "+31" + digits.dropFirst() }
         return digits
     }
 }

@@ -12,6 +12,8 @@ public struct Page: Sendable {
     /// The Markdown after the front matter, and the file line it starts on.
     public var body: String
     public var bodyLine: Int
+    /// The front matter as written, to tell an edit of the body alone from one that moves the page.
+    var frontMatterText: String = ""
 
     /// Set during assembly.
     public var url: String = ""
@@ -64,6 +66,10 @@ public struct FrontMatter: Sendable {
     public var layout: String?
     public var lastChecked: Day?
     public var sensitive: Bool?
+    /// The day by which an editor should look at the page again (`review_by`).
+    public var reviewBy: Day?
+    /// The short hash of the source page this translation was made from (`translationOf`).
+    public var translationOf: String?
     public var fields: TypedFields = .none
     public var params: [(key: String, value: YAMLValue)] = []
     /// Lines of fields, for messages about values that are only checked later.
@@ -157,4 +163,8 @@ public struct Lesson: Sendable {
     public var parentSummary: String?
     public var license: String
     public var attachments: [Attachment]
+    /// The name of the lesson's pack (`pack`), when it should differ from the page's slug.
+    public var pack: String?
+    /// Further lessons of a series (`lessons`): files relative to this page, in order; they share its pack.
+    public var series: [String] = []
 }

@@ -5,7 +5,7 @@ public struct Site: Sendable {
     public let config: SiteConfig
     let theme: Theme
     /// Sorted by language (in site.yml order), then address.
-    public let pages: [AssembledPage]
+    public private(set) var pages: [AssembledPage]
     let resources: [(source: String, output: String)]
     /// translationKey → language → index in `pages`.
     let translations: [String: [String: Int]]
@@ -23,6 +23,8 @@ public struct Site: Sendable {
     let hubs: [String: Int]
     /// From data/contacts.yml, most urgent first.
     let contacts: [HelpContact]
+    /// How Markdown was read, kept so one page can be read again alone.
+    let markdown: MarkdownReader
 
     func translation(of index: Int, in language: String) -> AssembledPage? {
         translations[pages[index].page.translationKey]?[language].map { pages[$0] }
@@ -46,7 +48,39 @@ public struct AssembledPage: Sendable {
     let shortcodes: [Shortcode]
 }
 
+/// Everything needed to turn one page's Markdown into HTML with its links resolved.
+struct MarkdownReader: Sendable {
+    let resolver: LinkResolver
+    let options: MarkdownOptions
+    /// Names of the theme's shortcode templates.
+    let shortcodes: Set<String>
+    /// The theme's `footnote_back` per language code.
+    var footnoteBackLabels: [String: String] = [:]
+
+    /// The options for a page in `language`: the site's, with the words of that language.
+    func options(for language: String) -> MarkdownOptions {
+        var options = options
+        if let label = footnoteBackLabels[language] { options.footnoteBackLabel = label }
+        return options
+    }
+}
+
 extension Site {
+    /// The same site with one page's body read again; its address and front matter are unchanged.
+    func replacingBody(of index: Int, with page: Page, diagnostics: inout Diagnostics) -> Site {
+        var site = self
+        site.pages[index] = Site.read(page, with: markdown, diagnostics: &diagnostics)
+        return site
+    }
+
+    /// Whether the page sits in the folder of a lesson, whose files go into its pack.
+    func isInLessonFolder(_ index: Int) -> Bool {
+        let page = pages[index].page
+        return pages.contains { other in
+            other.page.language == page.language && other.page.frontMatter.type == .lesson && other.page.directory == page.directory
+        }
+    }
+
     /// Stands in the body's HTML where shortcode `index` is rendered.
     static func shortcodeMarker(_ index: Int) -> String { "<!--baken:shortcode:\(index)-->" }
 }

@@ -14,7 +14,11 @@ public struct SiteConfig: Sendable {
     public var params: [String: YAMLValue]
     /// URL prefixes on other hosts that pages may load from anyway (`allowExternal`); the build summary names them.
     public var allowExternal: [String] = []
+    /// How lesson packs are made (`packs:`).
+    public var packs = PackSettings()
     public var safety = Safety()
+    /// What `baken check` looks for (`check:`).
+    public var check = CheckSettings()
 
     /// The site's safety settings (`safety:` in site.yml).
     public struct Safety: Sendable {

@@ -15,4 +15,7 @@ struct Theme: Sendable {
     var staticFiles: [(source: String, output: String)]
     /// The text of every static `.css` file by source path, for checks that read stylesheets.
     var stylesheets: [String: String] = [:]
+    /// Static `.css` and `.js` files by output path → the name with a content hash they are written under
+    /// (`css/baken.css` → `css/baken.1a2b3c4d.css`), so hosts can cache them for a year.
+    var hashedNames: [String: String] = [:]
 }

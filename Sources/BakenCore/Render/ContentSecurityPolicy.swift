@@ -29,7 +29,7 @@ struct ContentSecurityPolicy: Sendable {
             "form-action 'self'",
         ]
         // Browsers ignore these two in a meta tag; only a header can carry them.
-        if forHeader { parts += ["frame-ancestors 'none'", "upgrade-insecure-requests"] }
+        if forHeader { parts.append("frame-ancestors 'none'") }
         return parts.joined(separator: "; ")
     }
 
@@ -54,11 +54,12 @@ struct ContentSecurityPolicy: Sendable {
     func insertMeta(into html: String) -> String {
         let hashes = Self.inlineHashes(html)
         let meta = "<meta http-equiv=\"Content-Security-Policy\" content=\"\(policy(scripts: hashes.scripts, styles: hashes.styles))\">"
+        let bytes = Array(html.utf8)
         for anchor in ["<meta charset=\"utf-8\">", "<meta charset=utf-8>", "<head>"] {
-            if let range = html.range(of: anchor) {
-                var result = html
-                result.insert(contentsOf: "\n" + meta, at: range.upperBound)
-                return result
+            let needle = Array(anchor.utf8)
+            if let at = bytes.find(needle, caseless: true) {
+                let end = at + needle.count
+                return bytes.string(0..<end) + "\n" + meta + bytes.string(end..<bytes.count)
             }
         }
         return html

@@ -23,6 +23,9 @@ struct ExternalLoads: Sendable {
     /// `<link rel=…>` values that fetch.
     private static let fetchingRels: Set<String> = ["stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest", "apple-touch-icon", "preconnect", "dns-prefetch", "mask-icon"]
 
+    /// Tags whose attributes can load something; others are only read when they carry a style attribute.
+    static let relevant: Set<String> = Set(loading.keys).union(["link"])
+
     func isExternal(_ url: String) -> Bool {
         let lower = url.trimmingCharactersInSet().lowercased()
         guard lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//") else { return false }
@@ -37,7 +40,7 @@ struct ExternalLoads: Sendable {
     /// Every external load in an HTML document, in order.
     func loads(inHTML html: String) -> [Load] {
         var result: [Load] = []
-        for tag in HTMLTags(html) {
+        for tag in HTMLTags(html, only: Self.relevant) {
             if tag.name == "link" {
                 let rels = Set((tag.attributes["rel"] ?? "").lowercased().split(separator: " ").map(String.init))
                 if !rels.isDisjoint(with: Self.fetchingRels), let href = tag.attributes["href"], isExternal(href) {
@@ -87,8 +90,13 @@ struct HTMLTags: Sequence {
     }
 
     let html: String
+    /// When set, other tags are passed over unless they have a `style` attribute.
+    let only: Set<String>?
 
-    init(_ html: String) { self.html = html }
+    init(_ html: String, only: Set<String>? = nil) {
+        self.html = html
+        self.only = only
+    }
 
     func makeIterator() -> AnyIterator<Tag> {
         let bytes = Array(html.utf8)
@@ -110,6 +118,19 @@ struct HTMLTags: Sequence {
                 let nameStart = cursor
                 while cursor < bytes.count, Self.isNameByte(bytes[cursor]) { cursor += 1 }
                 let name = String(decoding: bytes[nameStart..<cursor], as: UTF8.self).lowercased()
+                if let only, !only.contains(name) {
+                    // Pass over the tag, unless it has a style attribute (which can load an image).
+                    var end = cursor
+                    var quote: UInt8 = 0
+                    while end < bytes.count, quote != 0 || bytes[end] != UInt8(ascii: ">") {
+                        if quote != 0 { if bytes[end] == quote { quote = 0 } } else if bytes[end] == UInt8(ascii: "\"") || bytes[end] == UInt8(ascii: "'") { quote = bytes[end] }
+                        end += 1
+                    }
+                    if !bytes.has(Array(" style=".utf8), inRange: cursor..<end) {
+                        index = end + 1
+                        continue
+                    }
+                }
                 var attributes: [String: String] = [:]
                 while cursor < bytes.count {
                     while cursor < bytes.count, Self.isSpace(bytes[cursor]) || bytes[cursor] == UInt8(ascii: "/") { cursor += 1 }
@@ -145,9 +166,22 @@ struct HTMLTags: Sequence {
     }
 
     static func decodeEntities(_ value: String) -> String {
-        guard value.contains("&") else { return value }
-        return value.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"")
-            .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+        guard value.utf8.contains(UInt8(ascii: "&")) else { return value }
+        let entities: [(String, Character)] = [("&amp;", "&"), ("&quot;", "\""), ("&#39;", "'"), ("&lt;", "<"), ("&gt;", ">")]
+        var result = ""
+        var rest = Substring(value)
+        while let amp = rest.firstIndex(of: "&") {
+            result += rest[..<amp]
+            let tail = rest[amp...]
+            if let (entity, character) = entities.first(where: { tail.hasPrefix($0.0) }) {
+                result.append(character)
+                rest = tail.dropFirst(entity.count)
+            } else {
+                result.append("&")
+                rest = tail.dropFirst()
+            }
+        }
+        return result + rest
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }

@@ -6,6 +6,8 @@ struct OutputFile: Sendable {
         case text(String)
         /// Copied from a file of the site, path relative to the site folder.
         case copy(String)
+        /// Bytes made by the build, such as a lesson pack.
+        case data(Data)
     }
 
     var path: String

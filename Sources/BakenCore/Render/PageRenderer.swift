@@ -20,7 +20,11 @@ struct PageRenderer: Sendable {
     let layouts: [String]
     let csp: ContentSecurityPolicy
     private let links: ExternalLoads
+    /// `"/css/baken.css"` → `"/css/baken.1a2b3c4d.css"`, quotes included, for every hashed asset.
+    private let assetNames: [([UInt8], [UInt8])]
     private let shared: [String: LanguageSharedBox]
+    /// Lesson packs to offer on lesson and section pages.
+    var downloads: PackDownloads = .none
 
     /// Nil, with diagnostics, when a template or a page's layout is wrong.
     init?(_ site: Site, diagnostics: inout Diagnostics) {
@@ -35,27 +39,23 @@ struct PageRenderer: Sendable {
         self.layouts = layouts
         csp = ContentSecurityPolicy(allowExternal: site.config.allowExternal)
         links = ExternalLoads(allowed: [], origin: site.config.origin)
+        assetNames = site.theme.hashedNames.sorted { $0.key < $1.key }.map { original, hashed in
+            (Array("\"\(site.config.root)/\(original)\"".utf8), Array("\"\(site.config.root)/\(hashed)\"".utf8))
+        }
         shared = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0.code, LanguageSharedBox(site.shared($0.code))) })
     }
 
     /// Every page, on all cores; the result is in page order, so output never depends on scheduling.
     func renderAll(_ site: Site) -> [RenderedPage] {
-        let count = site.pages.count
-        let results = UnsafeMutableBufferPointer<RenderedPage?>.allocate(capacity: count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        let slots = SendableBuffer(results)
-        DispatchQueue.concurrentPerform(iterations: count) { index in
-            slots.buffer[index] = render(site, index)
-        }
-        return results.map { $0! }
+        ParallelMap.map(Array(site.pages.indices)) { render(site, $0) }
     }
 
     func render(_ site: Site, _ index: Int) -> RenderedPage {
         let entry = site.pages[index]
         let language = shared[entry.page.language]!.value
         let content = renderShortcodes(site, entry, language: language)
-        let html = templates.render(site.context(for: index, content: content, shared: language), with: layouts[index])
+        let context = site.context(for: index, content: content, shared: language, downloads: downloads)
+        let html = templates.render(TemplateData.convert(context, prepared: shared[entry.page.language]!.prepared), with: layouts[index])
         return finish(html, path: site.outputPath(entry.url))
     }
 
@@ -64,14 +64,33 @@ struct PageRenderer: Sendable {
         let strings = site.theme.strings[code] ?? [:]
         let url = site.config.root + site.config.prefix(of: code) + "/404.html"
         let context = site.context(forGenerated: strings["not_found_title"] ?? "404", url: url, language: code, shared: language)
-        return finish(templates.render(context, with: "404"), path: site.outputPath(url))
+        return finish(templates.render(TemplateData.convert(context, prepared: shared[code]!.prepared), with: "404"), path: site.outputPath(url))
     }
 
     /// Outbound links without referrer, and the page's Content-Security-Policy.
     func finish(_ html: String, path: String) -> RenderedPage {
         let hashes = ContentSecurityPolicy.inlineHashes(html)
-        let text = csp.insertMeta(into: OutboundLinks.noReferrer(html, isExternal: links.isExternal))
+        let text = csp.insertMeta(into: OutboundLinks.noReferrer(hashedAssets(html), isExternal: links.isExternal))
         return RenderedPage(file: OutputFile(path: path, contents: .text(text)), inline: InlineHashes(scripts: hashes.scripts, styles: hashes.styles))
+    }
+
+    /// Links to theme assets point at their hashed names.
+    private func hashedAssets(_ html: String) -> String {
+        guard !assetNames.isEmpty else { return html }
+        var bytes = Array(html.utf8)
+        for (original, hashed) in assetNames {
+            var result: [UInt8] = []
+            var index = 0
+            while let at = bytes.find(original, from: index) {
+                result += bytes[index..<at]
+                result += hashed
+                index = at + original.count
+            }
+            if index == 0 { continue }
+            result += bytes[index...]
+            bytes = result
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The page's body with each shortcode marker replaced by its rendered template.
@@ -87,7 +106,7 @@ struct PageRenderer: Sendable {
                 contactsJSONLD: language.contactsJSONLD, t: strings,
                 lang: LanguageView(code: lang.code, name: lang.name, dir: lang.direction, home: site.homes[lang.code].map { site.pages[$0].url } ?? "/"),
                 ref: language.refs, root: site.config.root, safety: site.safetyView)
-            html = html.replacingOccurrences(of: Site.shortcodeMarker(index), with: templates.render(context, with: "shortcodes/\(shortcode.name)"))
+            html = html.replacingOccurrences(of: Site.shortcodeMarker(index), with: templates.render(TemplateData.convert(context), with: "shortcodes/\(shortcode.name)"))
         }
         return html
     }
@@ -113,14 +132,14 @@ struct PageRenderer: Sendable {
     }
 }
 
-/// Lets concurrent workers write their own slots of one buffer; each index is written by one worker only.
-private struct SendableBuffer<T>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<T>
-    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
-}
-
 /// Shared language values hold views with `Any` inside; they are only read after creation.
 private struct LanguageSharedBox: @unchecked Sendable {
     let value: LanguageShared
-    init(_ value: LanguageShared) { self.value = value }
+    /// The shared values already turned into dictionaries for Mustache.
+    let prepared: [String: Any]
+
+    init(_ value: LanguageShared) {
+        self.value = value
+        prepared = ["ref": TemplateData.convert(value.refs), "contacts": TemplateData.convert(value.contacts)]
+    }
 }

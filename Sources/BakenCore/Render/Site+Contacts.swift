@@ -51,26 +51,28 @@ extension Site {
     func contactsJSONLD(language: String) -> String {
         let points: [JSON] = contacts.compactMap { contact in
             guard let tel = contact.telephoneURI else { return nil }
-            var fields: [(String, JSON)] = [
-                ("@type", .string("ContactPoint")),
-                ("name", .string(contact.organisation)),
-                ("telephone", .string(tel)),
-                ("contactType", .string(contact.about[language] ?? contact.about[config.defaultLanguage] ?? contact.organisation)),
+            var fields: [String: JSON] = [
+                "@type": .string("ContactPoint"),
+                "name": .string(contact.organisation),
+                "telephone": .string(tel),
+                "contactType": .string(contact.about[language] ?? contact.about[config.defaultLanguage] ?? contact.organisation),
             ]
-            if !contact.languages.isEmpty { fields.append(("availableLanguage", .array(contact.languages.map(JSON.string)))) }
-            if contact.free == true { fields.append(("contactOption", .string("TollFree"))) }
+            if !contact.languages.isEmpty { fields["availableLanguage"] = .array(contact.languages.map(JSON.string)) }
+            if contact.free == true { fields["contactOption"] = .string("TollFree") }
             if contact.hours == .always {
-                fields.append(("hoursAvailable", .object([
-                    ("@type", .string("OpeningHoursSpecification")), ("opens", .string("00:00")), ("closes", .string("23:59")),
-                    ("dayOfWeek", .array(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].map(JSON.string))),
-                ])))
+                fields["hoursAvailable"] = .object([
+                    "@type": .string("OpeningHoursSpecification"), "opens": .string("00:00"), "closes": .string("23:59"),
+                    "dayOfWeek": .array(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].map(JSON.string)),
+                ])
             }
-            if let url = contact.chat ?? contact.website { fields.append(("url", .string(url))) }
+            if let url = contact.chat ?? contact.website { fields["url"] = .string(url) }
             return .object(fields)
         }
-        let document = JSON.object([("@context", .string("https://schema.org")), ("@type", .string("Organization")),
-                                    ("name", .string(config.language(language)?.title ?? config.title)), ("contactPoint", .array(points))])
-        return document.scriptSafe
+        let document = JSON.object([
+            "@context": .string("https://schema.org"), "@type": .string("Organization"),
+            "name": .string(config.language(language)?.title ?? config.title), "contactPoint": .array(points),
+        ])
+        return document.text()
     }
 
     /// A vCard 4.0 file with every contact that has a phone number; `discreet` uses each contact's neutral name.

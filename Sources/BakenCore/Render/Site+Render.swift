@@ -2,16 +2,6 @@ import BakenMarkdown
 import Foundation
 
 extension Site {
-    /// The render stage: every page through its layout, then the files made from the whole site.
-    /// `allowedExternal` receives the addresses on other hosts that pages load because site.yml allows them.
-    func render(diagnostics: inout Diagnostics, allowedExternal: inout [String]) -> [OutputFile] {
-        guard let renderer = PageRenderer(self, diagnostics: &diagnostics) else { return [] }
-        let rendered = renderer.renderAll(self) + renderSearch(renderer, diagnostics: &diagnostics)
-        let files = rendered.map(\.file) + siteFiles(renderer, inline: rendered.map(\.inline))
-        allowedExternal = checkExternalLoads(files, diagnostics: &diagnostics)
-        return files
-    }
-
     /// Every file that is not a page: 404 pages, feeds, contacts, redirects, sitemap, host settings, static files.
     /// `inline` are the hashes of inline scripts and styles found in the pages, for the header policy.
     func siteFiles(_ renderer: PageRenderer, inline: [InlineHashes]) -> [OutputFile] {
@@ -40,11 +30,11 @@ extension Site {
         }
         files.append(OutputFile(path: "sitemap.xml", contents: .text(sitemap())))
         let headerPolicy = renderer.csp.policy(scripts: scripts, styles: styles, forHeader: true)
-        files.append(OutputFile(path: "_headers", contents: .text(HostConfig.headersFile(policy: headerPolicy))))
+        files.append(OutputFile(path: "_headers", contents: .text(HostConfig.headersFile(policy: headerPolicy, site: self))))
         files.append(OutputFile(path: "nginx.conf", contents: .text(HostConfig.nginx(policy: headerPolicy, site: self))))
         files.append(OutputFile(path: "robots.txt", contents: .text("User-agent: *\nAllow: /\n\nSitemap: \(config.origin)\(config.root)/sitemap.xml\n")))
         for file in theme.staticFiles {
-            files.append(OutputFile(path: file.output, contents: .copy(file.source)))
+            files.append(OutputFile(path: theme.hashedNames[file.output] ?? file.output, contents: .copy(file.source)))
         }
         for resource in resources {
             files.append(OutputFile(path: outputPath(resource.output), contents: .copy(resource.source)))
@@ -59,12 +49,15 @@ extension Site {
         var allowed: Set<String> = []
         let pageByOutput = Dictionary(pages.map { (outputPath($0.url), $0) }, uniquingKeysWith: { a, _ in a })
         var reported: Set<String> = []
-        for file in files where file.path.hasSuffix(".html") {
-            guard case .text(let html) = file.contents else { continue }
-            if !config.allowExternal.isEmpty {
-                for load in permissive.loads(inHTML: html) where checker.isAllowed(load.url) { allowed.insert(load.url) }
-            }
-            for load in checker.loads(inHTML: html) {
+        let pages = files.filter { $0.path.hasSuffix(".html") }
+        let found = ParallelMap.map(pages) { file -> (loads: [ExternalLoads.Load], allowed: [String]) in
+            guard case .text(let html) = file.contents else { return ([], []) }
+            let allowed = config.allowExternal.isEmpty ? [] : permissive.loads(inHTML: html).map(\.url).filter(checker.isAllowed)
+            return (checker.loads(inHTML: html), allowed)
+        }
+        for (file, result) in zip(pages, found) {
+            allowed.formUnion(result.allowed)
+            for load in result.loads {
                 let (source, line) = origin(of: load.url, page: pageByOutput[file.path])
                 guard reported.insert("\(source):\(line ?? 0):\(load.url)").inserted else { continue }
                 diagnostics.error(source, line, "<\(load.tag) \(load.attribute)> loads \(load.url) from another host, so that host would see every visitor: put the file in the site (static/ or next to the page), or add the address to allowExternal in site.yml")

@@ -17,7 +17,7 @@ extension Site {
     var safetyView: SafetyView { SafetyView(exitURL: config.safety.exitURL, reportForm: config.safety.reportForm) }
 
     /// `content` is the body's HTML with its shortcodes rendered.
-    func context(for index: Int, content: String, shared: LanguageShared) -> PageContext {
+    func context(for index: Int, content: String, shared: LanguageShared, downloads: PackDownloads = .none) -> PageContext {
         let entry = pages[index]
         let page = entry.page
         let language = config.language(page.language)!
@@ -31,7 +31,7 @@ extension Site {
             cursor = parents[parent]
         }
 
-        let view = PageView(
+        var view = PageView(
             title: page.frontMatter.title,
             description: page.frontMatter.description,
             url: page.url,
@@ -48,6 +48,10 @@ extension Site {
             isSection: page.kind == .section,
             isDraft: page.frontMatter.draft,
             sensitive: page.isSensitive(config.safety),
+            translation: isOutdated(index) ? source(of: index).map { source in
+                TranslationView(outdated: true, sourceURL: pages[source].url, sourceLanguage: config.language(config.defaultLanguage)?.name ?? config.defaultLanguage,
+                                sourceCode: config.defaultLanguage)
+            } : nil,
             tags: page.frontMatter.tags,
             audiences: page.frontMatter.audiences.compactMap { id in
                 config.audiences.first { $0.id == id }.map {
@@ -59,8 +63,9 @@ extension Site {
             params: Dictionary(page.frontMatter.params.map { ($0.key, $0.value.templateValue) }, uniquingKeysWith: { a, _ in a }),
             norm: normView(page, strings),
             guide: guideView(entry),
-            lesson: lessonView(entry, strings),
+            lesson: lessonView(entry, strings).map { downloads.decorate($0, page: index, site: self, strings: strings) },
             audience: audienceView(page, strings))
+        if page.kind != .page { view.catalogue = downloads.catalogue(for: index, site: self, strings: strings) }
         return PageContext(
             site: siteView(language),
             lang: LanguageView(code: language.code, name: language.name, dir: language.direction, home: home),
@@ -86,7 +91,7 @@ extension Site {
         let view = PageView(
             title: title, description: nil, url: url, permalink: config.origin + url, content: "", toc: [], date: nil,
             dateISO: nil, lastChecked: nil, lastCheckedISO: nil, type: "page", kind: "page", isHome: false,
-            isSection: false, isDraft: false, sensitive: false, tags: [], audiences: [], breadcrumbs: [], pages: [], params: [:],
+            isSection: false, isDraft: false, sensitive: false, translation: nil, tags: [], audiences: [], breadcrumbs: [], pages: [], params: [:],
             norm: nil, guide: nil, lesson: nil, audience: nil)
         return PageContext(
             site: siteView(language), lang: LanguageView(code: code, name: language.name, dir: language.direction, home: home),
@@ -163,7 +168,7 @@ extension Site {
             aftercare: html["aftercare"])
     }
 
-    private func lessonView(_ entry: AssembledPage, _ strings: [String: String]) -> LessonView? {
+    func lessonView(_ entry: AssembledPage, _ strings: [String: String]) -> LessonView? {
         guard case .lesson(let lesson) = entry.page.frontMatter.fields else { return nil }
         let html = entry.fieldHTML
         let safeguarding = lesson.safeguardingContact == nil && lesson.afterDisclosure == nil ? nil

@@ -52,6 +52,8 @@ struct PageView {
     let isDraft: Bool
     /// Shows the quick-exit button.
     let sensitive: Bool
+    /// For a translation whose source changed since it was made: `{outdated, sourceURL, sourceLanguage}`.
+    let translation: TranslationView?
     let tags: [String]
     let audiences: [AudienceLinkView]
     let breadcrumbs: [CrumbView]
@@ -61,6 +63,8 @@ struct PageView {
     let guide: GuideView?
     let lesson: LessonView?
     let audience: AudienceHubView?
+    /// For a section with lessons: every lesson module, with filters by level and duration.
+    var catalogue: CatalogueView? = nil
 }
 
 struct TocEntryView {
@@ -143,6 +147,12 @@ struct LessonView {
     let parentSummary: String?
     let license: LicenseView
     let attachments: [AttachmentView]
+    /// The lesson's pack: `[{title, format, url, size, edition, date, dateISO, sha256, fileName}]`.
+    var downloads: [DownloadView] = []
+    /// schema.org LearningResource as JSON, safe to write into `<script type="application/ld+json">`.
+    var jsonLD: String = ""
+    /// For a lesson in a series: the series' first lesson, whose pack holds it.
+    var series: RefView? = nil
 
     struct StepView {
         let number: Int
@@ -244,4 +254,12 @@ struct ShortcodeContext {
     let ref: [String: RefView]
     let root: String
     let safety: SafetyView
+}
+
+/// A translation that is behind its source.
+struct TranslationView {
+    let outdated: Bool
+    let sourceURL: String
+    let sourceLanguage: String
+    let sourceCode: String
 }

@@ -34,5 +34,11 @@ extension Array where Element == UInt8 {
         return true
     }
 
+    /// Whether `needle` occurs anywhere within `range`.
+    func has(_ needle: [UInt8], inRange range: Range<Int>) -> Bool {
+        guard let at = find(needle, from: range.lowerBound) else { return false }
+        return at + needle.count <= range.upperBound
+    }
+
     func string(_ range: Range<Int>) -> String { String(decoding: self[range], as: UTF8.self) }
 }

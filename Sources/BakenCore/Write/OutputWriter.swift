@@ -12,26 +12,26 @@ struct OutputWriter: Sendable {
         let name = output.lastPathComponent
         let staging = parent.appendingPathComponent(".\(name).baken-new-\(getpid())")
         let retired = parent.appendingPathComponent(".\(name).baken-old-\(getpid())")
+        Self.removeLeftovers(of: name, in: parent)
         do {
             try? fm.removeItem(at: staging)
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             var made: Set<String> = []
+            var contents: [(path: String, data: Data)] = []
             for file in files.sorted(by: { $0.path < $1.path }) {
                 guard Self.isInside(file.path) else {
                     throw BuildFailure([Diagnostic(file: nil, "refusing to write '\(file.path)' outside the output folder")])
                 }
+                contents.append((file.path, try tree.bytes(of: file)))
+            }
+            for file in Precompressed.adding(to: contents) {
                 let destination = staging.appendingPathComponent(file.path)
                 let folder = destination.deletingLastPathComponent().path
                 if !made.contains(folder) {
                     try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
                     made.insert(folder)
                 }
-                switch file.contents {
-                case .text(let text):
-                    try Data(text.utf8).write(to: destination)
-                case .copy(let source):
-                    try Data(contentsOf: tree.url(source)).write(to: destination)
-                }
+                try file.data.write(to: destination)
             }
         } catch let failure as BuildFailure {
             try? fm.removeItem(at: staging)
@@ -63,6 +63,19 @@ struct OutputWriter: Sendable {
             } catch {
                 try? fm.removeItem(at: staging)
                 throw BuildFailure([Diagnostic(file: nil, "cannot create \(output.path): \(error.localizedDescription)")])
+            }
+        }
+    }
+
+    /// Removes the folders that builds killed before their end left beside the output: they belong to no running process.
+    static func removeLeftovers(of name: String, in parent: URL) {
+        let fm = FileManager.default
+        for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] {
+            for marker in [".\(name).baken-new-", ".\(name).baken-old-"] where entry.hasPrefix(marker) {
+                guard let pid = pid_t(entry.dropFirst(marker.count)), pid != getpid() else { continue }
+                if kill(pid, 0) != 0 && errno == ESRCH {
+                    try? fm.removeItem(at: parent.appendingPathComponent(entry))
+                }
             }
         }
     }

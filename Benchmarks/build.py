@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Baken against Hugo on the same generated site, side by side in one run.
+
+Generates the synthetic bilingual site of ../shared/bench at each size, builds it with Baken (release)
+and with Hugo (Debian's package, the minimal layout in ../shared/bench/hugo) alternately, and prints
+medians of wall time and peak memory, the ratios, the floor (cmark-gfm's CLI over the same Markdown plus
+copying the output), and how time grows with size.
+
+    Benchmarks/build.py [--sizes 1000,5000,10000] [--runs 3] [--work /dev/shm/baken-bench]
+"""
+import argparse
+import math
+import os
+import pathlib
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+REPO = pathlib.Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared" / "bench"
+
+SITE_YML = """title: Bench campagne
+baseURL: https://example.org/
+defaultLanguage: nl
+defaultLanguageInSubdir: true
+theme: baken
+languages:
+  - code: nl
+    name: Nederlands
+    title: Samen over grenzen
+  - code: en
+    name: English
+    title: Together about boundaries
+"""
+
+
+def timed(command, cwd=None):
+    """Wall seconds and peak resident memory (MB) of one run, from GNU time."""
+    result = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if result.returncode != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{result.stderr[-3000:]}")
+    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)", result.stderr)
+    hours, minutes, seconds = (int(wall.group(1) or 0), int(wall.group(2)), float(wall.group(3)))
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1))
+    return hours * 3600 + minutes * 60 + seconds, rss / 1024
+
+
+def prepare(size, work):
+    folder = work / str(size)
+    if not (folder / "content").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        subprocess.run([sys.executable, str(SHARED / "gen-content.py"), "-n", str(size), "-o", str(folder)], check=True, stdout=subprocess.DEVNULL)
+    hugo = folder / "hugo"
+    if not hugo.exists():
+        shutil.copytree(SHARED / "hugo", hugo)
+        (hugo / "content").symlink_to(folder / "content")
+    baken = folder / "baken"
+    if not baken.exists():
+        baken.mkdir()
+        (baken / "site.yml").write_text(SITE_YML)
+        (baken / "content").symlink_to(folder / "content")
+        (baken / "themes").symlink_to(REPO / "themes")
+    return folder
+
+
+def floor(folder):
+    """cmark-gfm's CLI over every Markdown file, plus copying the Baken output folder."""
+    files = sorted(str(p) for p in (folder / "content").rglob("*.md"))
+    start = time.perf_counter()
+    for i in range(0, len(files), 500):
+        subprocess.run(["cmark-gfm", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tasklist"] + files[i:i + 500],
+                       check=True, stdout=subprocess.DEVNULL)
+    render = time.perf_counter() - start
+    copy_target = folder / "copy"
+    shutil.rmtree(copy_target, ignore_errors=True)
+    start = time.perf_counter()
+    shutil.copytree(folder / "out-baken", copy_target)
+    copy = time.perf_counter() - start
+    shutil.rmtree(copy_target, ignore_errors=True)
+    return render, copy
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,5000,10000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--work", default="/dev/shm/baken-bench" if os.path.isdir("/dev/shm") else "/tmp/baken-bench")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    work = pathlib.Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+
+    subprocess.run(["swift", "build", "-c", "release", "--product", "baken"], cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+    baken = str(REPO / ".build" / "release" / "baken")
+    hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
+    print(f"Baken (release) against Hugo {hugo_version}, {args.runs} runs each, alternating; output in {work}")
+    print(f"{os.cpu_count()} cores; medians\n")
+
+    rows = []
+    for size in sizes:
+        folder = prepare(size, work)
+        results = {"baken": [], "hugo": []}
+        for _ in range(args.runs):
+            results["baken"].append(timed([baken, "build", "--site", str(folder / "baken"), "--output", str(folder / "out-baken")]))
+            results["hugo"].append(timed(["hugo", "--quiet", "--source", str(folder / "hugo"), "--destination", str(folder / "out-hugo")]))
+        render, copy = floor(folder)
+        b_time = statistics.median(r[0] for r in results["baken"])
+        b_mem = statistics.median(r[1] for r in results["baken"])
+        h_time = statistics.median(r[0] for r in results["hugo"])
+        h_mem = statistics.median(r[1] for r in results["hugo"])
+        pages = sum(1 for _ in (folder / "out-baken").rglob("*.html"))
+        rows.append((size, pages, b_time, b_mem, h_time, h_mem, render + copy))
+
+    print(f"{'pages/lang':>10} {'html':>7} {'baken s':>8} {'baken MB':>9} {'hugo s':>7} {'hugo MB':>8} {'time ×':>7} {'mem ×':>6} {'floor s':>8} {'÷floor':>7}")
+    for size, pages, b_time, b_mem, h_time, h_mem, fl in rows:
+        print(f"{size:>10} {pages:>7} {b_time:>8.2f} {b_mem:>9.0f} {h_time:>7.2f} {h_mem:>8.0f} {b_time / h_time:>7.2f} {b_mem / h_mem:>6.2f} {fl:>8.2f} {b_time / fl:>7.2f}")
+    if len(rows) >= 2:
+        (s0, _, t0, *_), (s1, _, t1, *_) = rows[0], rows[-1]
+        print(f"\ngrowth of Baken's time from {s0} to {s1} pages per language: exponent {math.log(t1 / t0) / math.log(s1 / s0):.2f} (1.00 is linear)")
+        (s0, _, _, _, h0, *_), (s1, _, _, _, h1, *_) = rows[0], rows[-1]
+        print(f"growth of Hugo's time: exponent {math.log(h1 / h0) / math.log(s1 / s0):.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+import Foundation
+
+/// The start of a new page of one content type: front matter with placeholders, each field explained.
+enum PageTemplate {
+    static func text(_ type: ContentType, today: Day, audience: String) -> String {
+        var yaml = """
+            title: Titel van de pagina          # required: the page's main heading
+            description: Een of twee zinnen.    # for search engines, cards and links
+            type: \(type.rawValue)
+            # translationKey: sleutel          # the same key on translations whose file names differ
+            # audiences: [\(audience)]          # who the page is for: ids from site.yml
+            weight: 10                         # the order in lists: low numbers first
+            last_checked: \(today)             # the day you last checked the facts (YYYY-MM-DD)
+            # review_by: YYYY-MM-DD            # the day by which someone should look at the page again
+            draft: true                        # remove this line when the page may go online
+
+            """
+        switch type {
+        case .page, .report, .help:
+            break
+        case .news:
+            yaml += "date: \(today)                     # news is sorted by this date\n"
+        case .norm:
+            yaml += """
+                norm: De norm in één zin.          # the statement itself (required)
+                # law:                             # optional: when it is against the law
+                #   since: YYYY-MM-DD
+                #   title: Naam van de wet
+                #   url: https://wetten.overheid.nl/
+
+                """
+        case .guide:
+            yaml += """
+                safety: Let eerst op je eigen veiligheid.   # shown first
+                options:                           # the five D's: distract, delegate, document, delay, direct
+                  - action: distract
+                    title: Leid af
+                    text: Wat je kunt doen.
+                    say: ["Wat je kunt zeggen."]
+                scenarios:                         # street, transport, nightlife, sport, school or online
+                  - setting: street
+                    title: Op straat
+                    text: Wat je op straat kunt doen.
+                aftercare: Wat je daarna kunt doen.
+
+                """
+        case .lesson:
+            yaml += """
+                level: po-7-8                      # po-7-8, vo-onderbouw, vo-bovenbouw, mbo or so
+                age: 10-12
+                duration: 60                       # minutes
+                edition: "1.0"                     # raise it when the lesson changes
+                goals:
+                  - De leerling kan ...
+                materials: [Digibord]
+                steps:
+                  - title: Start
+                    minutes: 10
+                    text: Wat de klas doet.
+                # attachments:                     # files in the lesson's folder
+                #   - file: werkblad-1.md
+                #     title: Werkblad 1
+
+                """
+        case .audience:
+            yaml += "audience: \(audience)              # an id from audiences in site.yml\n"
+        }
+        return "---\n" + yaml + "---\n\nSchrijf hier de tekst van de pagina.\n"
+    }
+}
+
+extension Baken {
+    /// Writes `content/<path>` with `type`'s front matter; never overwrites a file.
+    public static func newPage(type name: String, path: String, site: URL, today: Day = Day.today()) throws(BuildFailure) -> URL {
+        guard let type = ContentType(rawValue: name) else {
+            throw BuildFailure([Diagnostic(file: nil, "unknown type '\(name)' (known: \(ContentType.allCases.map(\.rawValue).joined(separator: ", ")))")])
+        }
+        let file = "content/" + path
+        guard path.hasSuffix(".md"), !path.split(separator: "/").contains(".."), !path.hasPrefix("/") else {
+            throw BuildFailure([Diagnostic(file: file, "the path must be a .md file inside content/, such as nl/normen/nieuw.md")])
+        }
+        let url = site.appendingPathComponent(file)
+        if FileManager.default.fileExists(atPath: url.path) {
+            throw BuildFailure([Diagnostic(file: file, "the file already exists; baken new never overwrites a page: choose another name")])
+        }
+        let tree = SourceTree(root: site)
+        var diagnostics = Diagnostics()
+        let audience = tree.text(SiteConfig.file, limit: 1 << 20, diagnostics: &diagnostics)
+            .flatMap { try? SiteConfig.parse($0) }?.audiences.first?.id ?? "omstanders"
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(PageTemplate.text(type, today: today, audience: audience).utf8).write(to: url, options: .withoutOverwriting)
+        } catch {
+            throw BuildFailure([Diagnostic(file: file, "could not write the file: \(error.localizedDescription)")])
+        }
+        return url
+    }
+}

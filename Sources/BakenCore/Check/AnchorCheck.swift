@@ -1,0 +1,66 @@
+import BakenMarkdown
+
+/// Links to `#anchors` that are not an id on the page they lead to.
+struct AnchorCheck {
+    /// Address or source file → index of the page.
+    private let pageByTarget: [String: Int]
+    /// Index of a page → the ids its body has (headings, footnotes, raw HTML).
+    private let ids: [Set<String>]
+    /// Ids that the theme's templates write on every page.
+    private let themeIDs: Set<String>
+    private let site: Site
+
+    init(_ site: Site) {
+        self.site = site
+        var targets: [String: Int] = [:]
+        for (index, assembled) in site.pages.enumerated() {
+            targets[assembled.url] = index
+            targets[assembled.page.linkPath] = index
+        }
+        pageByTarget = targets
+        ids = site.pages.map { Self.ids(in: $0.html) }
+        themeIDs = site.theme.templates.values.reduce(into: Set<String>()) { $0.formUnion(Self.ids(in: $1.text)) }
+    }
+
+    func check(_ page: Page, links: [LabeledLink]) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for link in links where !link.isImage {
+            guard let hash = link.url.firstIndex(of: "#") else { continue }
+            let path = String(link.url[..<hash])
+            let fragment = String(link.url[link.url.index(after: hash)...])
+            let decoded = fragment.removingPercentEncoding ?? fragment
+            guard !decoded.isEmpty, let target = target(of: path, from: page) else { continue }
+            if ids[target].contains(decoded) || themeIDs.contains(decoded) { continue }
+            let known = site.pages[target].headings.map(\.id)
+            let hint = known.isEmpty ? "that page has no headings" : "its headings have the ids \(known.joined(separator: ", "))"
+            let which = path.isEmpty ? "this page" : site.pages[target].page.linkPath
+            found.append(Diagnostic(file: page.file, line: page.bodyLine + link.line - 1,
+                "link to '#\(fragment)' leads nowhere: \(which) has no heading or anchor with that id; \(hint)"))
+        }
+        return found
+    }
+
+    /// The page a link's path leads to: empty for the page itself, a relative .md file, or an address on the site.
+    private func target(of path: String, from page: Page) -> Int? {
+        if path.isEmpty { return site.fileIndex[page.file] }
+        if LinkResolver.isRelativeFile(path) {
+            return LinkResolver.resolve(path, from: page.file).flatMap { pageByTarget[$0] }
+        }
+        guard path.hasPrefix("/") else { return nil }
+        return pageByTarget[path] ?? pageByTarget[path + "/"]
+    }
+
+    /// Literal values of `id="…"` in HTML or a template; ids built from template tags are left out.
+    static func ids(in html: String) -> Set<String> {
+        var result: Set<String> = []
+        var rest = Substring(html)
+        while let range = rest.range(of: " id=\"") {
+            rest = rest[range.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            let id = rest[..<end]
+            if !id.contains("{{") { result.insert(String(id)) }
+            rest = rest[end...]
+        }
+        return result
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+
+/// Prints each pack's teacher guide and worksheets to PDF through Debian's headless Chromium (`baken build --pdf`).
+/// Like load and write, it touches the disk: each pack is unpacked into a temporary folder that Chromium opens
+/// from file://, with every host name unresolvable so that nothing is fetched.
+struct PDFPrinter: Sendable {
+    let chromium: URL
+    static let timeout: TimeInterval = 120
+
+    /// Chromium from `BAKEN_CHROMIUM` or the PATH (`chromium`, `chromium-browser`), or nil.
+    static func find(environment: [String: String] = ProcessInfo.processInfo.environment) -> PDFPrinter? {
+        if let path = environment["BAKEN_CHROMIUM"], !path.isEmpty {
+            return FileManager.default.isExecutableFile(atPath: path) ? PDFPrinter(chromium: URL(fileURLWithPath: path)) : nil
+        }
+        for folder in (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            for name in ["chromium", "chromium-browser"] {
+                let path = "\(folder)/\(name)"
+                if FileManager.default.isExecutableFile(atPath: path) { return PDFPrinter(chromium: URL(fileURLWithPath: path)) }
+            }
+        }
+        return nil
+    }
+
+    /// What the build says about PDFs when the packs have none.
+    static func note(packs: Int, asked: Bool, printed: Bool) -> String? {
+        guard packs > 0, !printed else { return nil }
+        return asked
+            ? "Chromium was not found, so the lesson packs hold print-ready HTML only, no PDF (install Debian's chromium for PDFs)."
+            : "The lesson packs hold print-ready HTML only; build with --pdf to add PDFs of the teacher guides and worksheets."
+    }
+
+    /// Adds `pdf/…` to every pack that lists printable documents.
+    func print(_ packs: inout [LessonPack], diagnostics: inout Diagnostics) {
+        let fm = FileManager.default
+        let work = fm.temporaryDirectory.appendingPathComponent("baken-pdf-\(getpid())-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: work) }
+        for index in packs.indices where !packs[index].printable.isEmpty {
+            let pack = packs[index]
+            let folder = work.appendingPathComponent(pack.module.fileName)
+            do {
+                let printed = Set(pack.printable.map(\.html))
+                for file in pack.files {
+                    let url = folder.appendingPathComponent(file.path)
+                    try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try (printed.contains(file.path) ? Self.withoutLocalLinks(file.data) : file.data).write(to: url)
+                }
+            } catch {
+                diagnostics.error(pack.source, nil, "cannot unpack the lesson's pack into \(work.path) to print it: \(error.localizedDescription)")
+                continue
+            }
+            for printable in pack.printable {
+                let output = work.appendingPathComponent("out.pdf")
+                try? fm.removeItem(at: output)
+                let problem = run(folder.appendingPathComponent(printable.html), to: output, profile: work.appendingPathComponent("profile"))
+                guard problem == nil, let data = try? Data(contentsOf: output), data.starts(with: Data("%PDF".utf8)) else {
+                    diagnostics.error(pack.source, nil, "Chromium could not print \(printable.html) of this lesson's pack to PDF\(problem.map { ": \($0)" } ?? ""); build without --pdf for print-ready HTML only")
+                    continue
+                }
+                packs[index].files.append(LessonPack.File(
+                    path: printable.pdf, data: Self.fixDates(data, to: pack.module.date), kind: .pdf, title: printable.title,
+                    forTeachers: printable.html.hasPrefix("teacher-guide")))
+            }
+        }
+    }
+
+    /// Runs Chromium once; a message when it failed or took too long.
+    private func run(_ html: URL, to pdf: URL, profile: URL) -> String? {
+        let process = Process()
+        process.executableURL = chromium
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-default-apps",
+            "--host-resolver-rules=MAP * ~NOTFOUND", "--user-data-dir=\(profile.path)",
+            // Wait for fonts and layout in virtual time, so a busy machine prints the same bytes.
+            "--run-all-compositor-stages-before-draw", "--virtual-time-budget=5000",
+            "--print-to-pdf=\(pdf.path)", html.absoluteString,
+        ]
+        var environment = ProcessInfo.processInfo.environment
+        environment["TZ"] = "UTC"
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            return "\(chromium.path) did not start (\(error.localizedDescription))"
+        }
+        let deadline = Date().addingTimeInterval(Self.timeout)
+        while process.isRunning && Date() < deadline { usleep(50_000) }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+            return "it took longer than \(Int(Self.timeout)) seconds"
+        }
+        return process.terminationStatus == 0 ? nil : "it exited with status \(process.terminationStatus)"
+    }
+
+    /// A link between a pack's files would become a file:// address of the temporary folder in the PDF:
+    /// such links lose their href (their text stays); links to the web and within the page stay links.
+    static func withoutLocalLinks(_ html: Data) -> Data {
+        var text = String(decoding: html, as: UTF8.self)
+        var result = ""
+        while let open = text.range(of: "<a "), let close = text[open.upperBound...].firstIndex(of: ">") {
+            result += text[..<open.lowerBound]
+            var tag = String(text[open.lowerBound...close])
+            if let href = tag.range(of: " href=\""), let end = tag[href.upperBound...].firstIndex(of: "\"") {
+                let value = tag[href.upperBound..<end]
+                if !["http:", "https:", "mailto:", "tel:", "#"].contains(where: { value.hasPrefix($0) }) {
+                    tag.removeSubrange(href.lowerBound...end)
+                }
+            }
+            result += tag
+            text = String(text[text.index(after: close)...])
+        }
+        return Data((result + text).utf8)
+    }
+
+    /// Chromium writes the time of printing into the PDF; the pack's date takes its place, in as many bytes,
+    /// so that the same pack prints to the same bytes and the PDF's offsets stay right.
+    static func fixDates(_ pdf: Data, to day: Day) -> Data {
+        var bytes = [UInt8](pdf)
+        let stamp = Array((day.description.replacingOccurrences(of: "-", with: "") + "000000").utf8)
+        let marker = Array("(D:".utf8)
+        var index = 0
+        while index + marker.count + stamp.count <= bytes.count {
+            if bytes[index..<index + marker.count].elementsEqual(marker),
+               bytes[(index + marker.count)..<(index + marker.count + stamp.count)].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                bytes.replaceSubrange((index + marker.count)..<(index + marker.count + stamp.count), with: stamp)
+                index += marker.count + stamp.count
+            } else {
+                index += 1
+            }
+        }
+        return Data(bytes)
+    }
+}

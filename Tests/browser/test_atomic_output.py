@@ -1,0 +1,133 @@
+"""A build killed at any moment leaves the complete old site or the complete new one in public/, never a mix."""
+import hashlib
+import os
+import pathlib
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import REPO, baken_binary
+
+GENERATOR = pathlib.Path("/work/shared/bench/gen-content.py")
+KILLS = 8
+
+
+def site_yml(title):
+    return f"""title: {title}
+baseURL: https://example.nl/
+theme: baken
+defaultLanguageInSubdir: true
+languages:
+  - code: nl
+    name: Nederlands
+  - code: en
+    name: English
+"""
+
+
+def manifest(folder):
+    """Every file of a folder with its SHA-256: equal manifests are equal folders."""
+    result = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            result[path.relative_to(folder).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return result
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory):
+    generator = GENERATOR
+    if not generator.exists():
+        # CI has a copy of shared/ beside the clone.
+        generator = REPO.parent / "shared" / "bench" / "gen-content.py"
+    if not generator.exists():
+        pytest.skip(f"the content generator is not on this machine ({GENERATOR})")
+    root = tmp_path_factory.mktemp("large-site")
+    subprocess.run([sys.executable, str(generator), "-n", "300", "-o", str(root)], check=True, capture_output=True)
+    shutil.copytree(REPO / "themes", root / "themes")
+    return root
+
+
+def start_build(binary, root, output):
+    return subprocess.Popen([str(binary), "build", "--site", str(root), "--output", str(output)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def is_writing(root, process):
+    """The build's own half-written folder is there beside public/ (killed builds may have left others)."""
+    return (root / f".public.baken-new-{process.pid}").exists()
+
+
+def wait_for_staging(root, process):
+    """Until the build has started writing (or has ended)."""
+    while not is_writing(root, process) and process.poll() is None:
+        time.sleep(0.002)
+
+
+def build(root, output):
+    return subprocess.run([str(baken_binary()), "build", "--site", str(root), "--output", str(output)], capture_output=True, text=True)
+
+
+def test_killed_builds_leave_the_old_or_the_new_site(large_site, tmp_path):
+    root = large_site
+    binary = baken_binary()
+    public = root / "public"
+    # Version A straight into public/, timing when writing starts: the half-written folder appears beside public/.
+    (root / "site.yml").write_text(site_yml("Versie A"))
+    started = time.monotonic()
+    process = start_build(binary, root, public)
+    wait_for_staging(root, process)
+    writing_starts = time.monotonic() - started
+    assert process.wait() == 0
+    duration = time.monotonic() - started
+    writing = max(duration - writing_starts, 0.05)
+    # Version B elsewhere, to know its files.
+    (root / "site.yml").write_text(site_yml("Versie B"))
+    done = build(root, tmp_path / "b")
+    assert done.returncode == 0, done.stderr
+    manifests = {"Versie A": manifest(public), "Versie B": manifest(tmp_path / "b")}
+    assert len(manifests["Versie A"]) > 600
+    changed = [path for path in manifests["Versie A"] if manifests["Versie A"][path] != manifests["Versie B"].get(path)]
+    assert len(changed) > 600, "every page differs between the two versions"
+
+    current = "Versie A"
+    rng = random.Random(7)
+    killed_midway = finished = killed_while_writing = 0
+    for attempt in range(KILLS):
+        target = "Versie B" if current == "Versie A" else "Versie A"
+        (root / "site.yml").write_text(site_yml(target))
+        process = start_build(binary, root, public)
+        if attempt % 2 == 0:
+            time.sleep(rng.uniform(0, duration))
+        else:
+            # While files are written and swapped in: the moment that matters.
+            wait_for_staging(root, process)
+            time.sleep(rng.uniform(0, writing * 1.2))
+        writing_now = is_writing(root, process)
+        process.send_signal(signal.SIGKILL)
+        code = process.wait()
+        state = manifest(public)
+        assert state in (manifests[current], manifests[target]), \
+            f"after SIGKILL (exit {code}) public/ is neither version: {len(state)} files"
+        if state == manifests[target]:
+            current = target
+        if code == -signal.SIGKILL:
+            killed_midway += 1
+            killed_while_writing += writing_now
+        else:
+            finished += 1
+    assert killed_midway >= KILLS // 2, f"only {killed_midway} of {KILLS} builds were killed before their end"
+    assert killed_while_writing >= 1, f"only {killed_while_writing} builds were killed while writing"
+
+    # The next build clears the half-written folders that the killed builds left beside public/.
+    (root / "site.yml").write_text(site_yml("Versie A"))
+    assert build(root, public).returncode == 0
+    assert manifest(public) == manifests["Versie A"]
+    leftovers = [name for name in os.listdir(root) if name.startswith(".public.baken-")]
+    assert not leftovers, leftovers
+    print(f"\n{killed_midway} builds killed midway ({killed_while_writing} while writing), {finished} finished first; public/ was whole every time")
