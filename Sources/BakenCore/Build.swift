@@ -31,8 +31,6 @@ public struct BuildReport: Sendable {
     public var pagesPerLanguage: [(language: String, pages: Int)]
     public var files: Int
     public var warnings: [Diagnostic]
-    /// What the build did about unusual input, such as a page with no text for search; never a reason to fail.
-    public var notes: [Diagnostic] = []
     public var seconds: Double
     /// Addresses on other hosts that pages load because site.yml's allowExternal lets them.
     public var allowedExternal: [String] = []
@@ -42,6 +40,9 @@ public struct BuildReport: Sendable {
     public var upToDate = false
     /// Lesson packs written, each as a zip and a cartridge.
     public var packs: Int = 0
+    /// What the build wants the editor to know that is no warning, such as packs without PDFs or pages
+    /// search treats specially; never a reason to fail, not even with --strict.
+    public var notes: [String] = []
 }
 
 /// Everything a build makes, before it is written.
@@ -84,10 +85,10 @@ public enum Baken {
             (language.code, products.site.pages.count { $0.page.language == language.code })
         }
         return BuildReport(
-            pagesPerLanguage: counts, files: products.files.count, warnings: warnings,
-            notes: diagnostics.all.filter { $0.severity == .note }.sorted()
-                + (PDFPrinter.note(packs: products.packs, asked: options.pdf, printed: products.printed).map { [Diagnostic(.note, file: nil, $0)] } ?? []),
-            seconds: Date().timeIntervalSince(start), allowedExternal: products.allowedExternal, stages: stages, packs: products.packs)
+            pagesPerLanguage: counts, files: products.files.count, warnings: warnings, seconds: Date().timeIntervalSince(start),
+            allowedExternal: products.allowedExternal, stages: stages, packs: products.packs,
+            notes: diagnostics.all.filter { $0.severity == .note }.sorted().map(\.description)
+                + (PDFPrinter.note(packs: products.packs, asked: options.pdf, printed: products.printed).map { [$0] } ?? []))
     }
 
     /// load → assemble → render, without writing: what both a build and the live preview make.

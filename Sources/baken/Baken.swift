@@ -74,7 +74,7 @@ struct Build: ParsableCommand {
         case .success(let report):
             if !quiet { for warning in report.warnings { printError(warning.description) } }
             for url in report.allowedExternal where !quiet { print("Loads from another host, allowed by allowExternal in site.yml: \(url)") }
-            for note in report.notes where !quiet { print(note.description) }
+            for note in report.notes where !quiet { print(note) }
             let pages = report.pagesPerLanguage.map { "\($0.language) \($0.pages)" }.joined(separator: ", ")
             let total = report.pagesPerLanguage.reduce(0) { $0 + $1.pages }
             let warnings = report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"

@@ -4,12 +4,9 @@ extension PageRenderer {
         let language = view.languages.first { $0.current }?.code ?? site.config.defaultLanguage
         let strings = site.theme.strings[language] ?? [:]
         let context = site.context(forGenerated: strings["search_title"] ?? "Search", url: url, language: language, shared: site.shared(language))
-        var values: [String: Any] = [:]
-        for child in Mirror(reflecting: context).children {
-            if let label = child.label { values[label] = child.value }
-        }
-        values["search"] = view
-        values["languages"] = view.languages
+        var values = TemplateData.convert(context, prepared: [:])
+        values["search"] = TemplateData.convert(view)
+        values["languages"] = TemplateData.convert(view.languages)
         return finish(templates.render(values, with: "search"), path: site.outputPath(url))
     }
 }

@@ -111,6 +111,7 @@ extension Site {
         return SearchView(
             index: rel + searchIndexPath(index.language, "index.js") + "?v=" + index.version,
             rel: rel,
+            script: rel + (theme.hashedNames["js/search.js"] ?? "js/search.js"),
             fallback: fallback.map { other in
                 SearchView.Fallback(
                     code: other.language, name: config.language(other.language)?.name ?? other.language,
@@ -142,6 +143,8 @@ struct SearchView {
     let index: String
     /// The way from the search page up to the site's root: `../`, `../../`; so search works from `file://` too.
     let rel: String
+    /// The theme's `js/search.js` under its content-hashed name, relative to the search page.
+    let script: String
     /// The default language's index, searched when this language has no result.
     let fallback: Fallback?
     /// Content types and audiences of this language's pages; empty when there is nothing to choose.

@@ -10,7 +10,8 @@ enum Precompressed {
     static let minimumSize = 512
 
     static func wants(_ path: String) -> Bool {
-        guard let dot = path.lastIndex(of: ".") else { return false }
+        // The search index stays one file per shard: hosts that cap file counts count copies too (docs/search.md).
+        guard let dot = path.lastIndex(of: "."), !path.hasPrefix("search-index/") else { return false }
         return extensions.contains(String(path[path.index(after: dot)...]))
     }
 
