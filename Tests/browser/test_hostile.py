@@ -98,6 +98,7 @@ type: lesson
 level: mbo
 age: {q(PAYLOAD)}
 duration: 50
+last_checked: 2026-01-01
 edition: {q(PAYLOAD)}
 goals: [{q(PAYLOAD)}]
 materials: [{q(PAYLOAD)}]

@@ -21,14 +21,20 @@ def fetch(server, path, method="GET"):
     ("/normen/nafluiten/", "text/html; charset=utf-8"),
     ("/en/norms/catcalling/", "text/html; charset=utf-8"),
     ("/ar/", "text/html; charset=utf-8"),
-    ("/css/baken.css", "text/css; charset=utf-8"),
+    ("STYLESHEET", "text/css; charset=utf-8"),
     ("/favicon.svg", "image/svg+xml; charset=utf-8"),
     ("/index.xml", "application/atom+xml; charset=utf-8"),
     ("/en/index.xml", "application/atom+xml; charset=utf-8"),
     ("/sitemap.xml", "text/xml; charset=utf-8"),
     ("/robots.txt", "text/plain; charset=utf-8"),
 ])
-def test_status_and_content_type(server, path, content_type):
+def stylesheet(built_site):
+    """The theme's stylesheet under its content-hashed name, such as /css/baken.1a2b3c4d.css."""
+    return "/" + str(next(built_site.glob("css/baken.*.css")).relative_to(built_site))
+
+
+def test_status_and_content_type(server, built_site, path, content_type):
+    path = stylesheet(built_site) if path == "STYLESHEET" else path
     status, headers, body = fetch(server, path)
     assert status == 200, path
     assert headers["content-type"] == content_type
@@ -47,7 +53,7 @@ def test_contact_cards_are_served_as_vcard(server, built_site):
 def test_security_headers_match_the_policy_baken_wrote(server, built_site):
     policy = next(line.split(":", 1)[1].strip() for line in (built_site / "_headers").read_text().splitlines()
                   if line.strip().startswith("Content-Security-Policy:"))
-    for path in ("/", "/hulp/", "/css/baken.css", "/bestaat-niet/", "/meldpunt/"):
+    for path in ("/", "/hulp/", stylesheet(built_site), "/bestaat-niet/", "/meldpunt/"):
         _, headers, _ = fetch(server, path)
         assert headers["content-security-policy"] == policy, path
         assert "'unsafe-inline'" not in policy and "frame-ancestors 'none'" in policy
@@ -55,6 +61,8 @@ def test_security_headers_match_the_policy_baken_wrote(server, built_site):
         assert headers["referrer-policy"] == "no-referrer"
         assert headers["x-frame-options"] == "DENY"
         assert "nginx/" not in headers.get("server", ""), "the server's version is hidden"
+    _, headers, _ = fetch(server, stylesheet(built_site))
+    assert headers["cache-control"] == "public, max-age=31536000, immutable"
 
 
 @pytest.mark.parametrize("path,lang,title", [
