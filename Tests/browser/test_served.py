@@ -16,6 +16,11 @@ def fetch(server, path, method="GET"):
     return response.status, {name.lower(): value for name, value in response.getheaders()}, body
 
 
+def stylesheet(built_site):
+    """The theme's stylesheet under its content-hashed name, such as /css/baken.1a2b3c4d.css."""
+    return "/" + str(next(built_site.glob("css/baken.*.css")).relative_to(built_site))
+
+
 @pytest.mark.parametrize("path,content_type", [
     ("/", "text/html; charset=utf-8"),
     ("/normen/nafluiten/", "text/html; charset=utf-8"),
@@ -28,11 +33,6 @@ def fetch(server, path, method="GET"):
     ("/sitemap.xml", "text/xml; charset=utf-8"),
     ("/robots.txt", "text/plain; charset=utf-8"),
 ])
-def stylesheet(built_site):
-    """The theme's stylesheet under its content-hashed name, such as /css/baken.1a2b3c4d.css."""
-    return "/" + str(next(built_site.glob("css/baken.*.css")).relative_to(built_site))
-
-
 def test_status_and_content_type(server, built_site, path, content_type):
     path = stylesheet(built_site) if path == "STYLESHEET" else path
     status, headers, body = fetch(server, path)
