@@ -62,7 +62,10 @@ public final class LiveSite: @unchecked Sendable {
         try diagnostics.check()
         var rendered = self.rendered
         for (index, _) in edited { rendered[index] = renderer.render(site, index) }
-        let files = edited.map { rendered[$0.0].file } + site.siteFiles(renderer, inline: rendered.map(\.inline)).filter {
+        // The search index is made from every page's text, so it follows every edit.
+        let search = site.renderSearch(renderer, diagnostics: &diagnostics)
+        rendered = Array(rendered.prefix(site.pages.count)) + search
+        let files = edited.map { rendered[$0.0].file } + search.map(\.file) + site.siteFiles(renderer, inline: rendered.map(\.inline)).filter {
             if case .text = $0.contents { return true }
             return false
         }
