@@ -23,17 +23,17 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "BakenMarkdown", dependencies: ["CCMarkGFM"]),
         .target(name: "CBakenIO"),
+        .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlienc", providers: [.apt(["libbrotli-dev"])]),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .target(name: "BakenSearch", dependencies: ["BakenMarkdown", "CStemmer"]),
-        .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlienc", providers: [.apt(["libbrotli-dev"])]),
         .target(
             name: "BakenCore",
             dependencies: [
                 "BakenMarkdown",
                 "CBakenIO",
-                "BakenSearch",
                 "CBrotli",
                 "CZlib",
+                "BakenSearch",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -55,8 +55,8 @@ let package = Package(
         ),
         .testTarget(name: "BakenMarkdownTests", dependencies: ["BakenMarkdown"]),
         .testTarget(name: "BakenCoreTests", dependencies: ["BakenCore"]),
-        .testTarget(name: "BakenSearchTests", dependencies: ["BakenSearch"]),
         .testTarget(name: "BakenServeTests", dependencies: ["BakenServe"]),
+        .testTarget(name: "BakenSearchTests", dependencies: ["BakenSearch"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -85,7 +85,7 @@ import Testing
         let site = try site()
         let report = try site.build()
         #expect(report.packs == 2)
-        #expect(report.notes.filter { !$0.contains("search") } == ["The lesson packs hold print-ready HTML only; build with --pdf to add PDFs of the teacher guides and worksheets."])
+        #expect(report.notes.contains("The lesson packs hold print-ready HTML only; build with --pdf to add PDFs of the teacher guides and worksheets."))
         let pack = try pack(site)
         #expect(pack.listing == [
             "css/baken.css", "css/pack.css", "files/brief.pdf", "files/straat.png", "index.html", "lesson.html", "license.html",
@@ -314,7 +314,7 @@ import Testing
         guard PDFPrinter.find() != nil else { return }
         let site = try site()
         let report = try Baken.build(BuildOptions(site: site.root, output: site.output, pdf: true))
-        #expect(report.notes.filter { !$0.contains("search") }.isEmpty)
+        #expect(!report.notes.contains { $0.contains("print-ready HTML only") })
         let first = try pack(site)
         #expect(first.listing.contains("pdf/teacher-guide.pdf") && first.listing.contains("pdf/werkblad.pdf"))
         #expect(first.data("pdf/teacher-guide.pdf")?.starts(with: Data("%PDF".utf8)) == true)

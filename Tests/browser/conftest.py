@@ -1,5 +1,6 @@
 """Builds the Almelo site once, serves it with a real nginx on a loopback port, and opens headless Chromium on it."""
 import contextlib
+import http.server
 import json
 import os
 import pathlib
@@ -48,6 +49,13 @@ def markdown_site():
     output = build_fixture_site("markdown")
     yield output
     shutil.rmtree(output.parent.parent, ignore_errors=True)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """A static file server for test pages that are not the site (nginx serves the site)."""
+
+    def log_message(self, *args):
+        pass
 
 
 def free_port():

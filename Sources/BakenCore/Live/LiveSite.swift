@@ -62,10 +62,10 @@ public final class LiveSite: @unchecked Sendable {
         try diagnostics.check()
         var rendered = self.rendered
         for (index, _) in edited { rendered[index] = renderer.render(site, index) }
-        // The search index is made from every page's text, so it follows every edit.
-        let search = site.renderSearch(renderer, diagnostics: &diagnostics)
-        rendered = Array(rendered.prefix(site.pages.count)) + search
-        let files = edited.map { rendered[$0.0].file } + search.map(\.file) + site.siteFiles(renderer, inline: rendered.map(\.inline)).filter {
+        // The search index holds every page's text: it is made again from the site as it is now.
+        var searchNotes = Diagnostics()
+        let search = site.renderSearch(renderer, diagnostics: &searchNotes)
+        let files = edited.map { rendered[$0.0].file } + search.map(\.file) + site.siteFiles(renderer, inline: rendered.prefix(site.pages.count).map(\.inline) + search.map(\.inline)).filter {
             if case .text = $0.contents { return true }
             return false
         }
