@@ -162,7 +162,7 @@ def run_pagefind(site):
 
 def build_baken(binary, site, output):
     start = time.time()
-    result = subprocess.run([str(binary), "build", "--site", str(site), "--output", str(output)], capture_output=True, text=True)
+    result = subprocess.run([str(binary), "build", "--no-cache", "--site", str(site), "--output", str(output)], capture_output=True, text=True)
     seconds = time.time() - start
     if result.returncode != 0:
         sys.exit("baken build failed:\n" + result.stdout + result.stderr)

@@ -57,7 +57,7 @@ extension SearchIndex {
                 ends.append(pageEnds)
                 counts.append(pageCounts)
                 let total = pageCounts.reduce(0, +)
-                if total == 0 && page.description.isEmpty {
+                if total == 0 && page.description.isEmpty && !page.lists {
                     notes.append(Note(file: page.file, message: "this page has no text, so search finds it by its title only"))
                 } else if total > options.excerptWordsPerPage {
                     notes.append(Note(file: page.file, message: "this page has \(total) words: search finds every one, and its results show excerpts from the first \(options.excerptWordsPerPage)"))

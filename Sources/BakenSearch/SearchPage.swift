@@ -15,10 +15,12 @@ public struct SearchPage: Sendable {
     public var sections: [SearchSection]
     /// Where the page comes from, for notes: `content/nl/normen/nafluiten.md`.
     public var file: String
+    /// A home or section page: its list of pages is its content, so having no text of its own is no news.
+    public var lists: Bool
 
     public init(
         url: String, title: String, description: String = "", tags: [String] = [], audiences: [(id: String, name: String)] = [],
-        type: String = "page", fields: [String] = [], sections: [SearchSection], file: String = ""
+        type: String = "page", fields: [String] = [], sections: [SearchSection], file: String = "", lists: Bool = false
     ) {
         self.url = url
         self.title = title
@@ -29,6 +31,7 @@ public struct SearchPage: Sendable {
         self.fields = fields
         self.sections = sections.isEmpty ? [SearchSection(heading: nil, id: nil, text: "")] : sections
         self.file = file
+        self.lists = lists
     }
 
 }

@@ -113,12 +113,15 @@ import Testing
     @Test func saysWhatItDidWithUnusualPages() {
         let huge = (1...9_000).map { "w\($0 % 500)" }.joined(separator: " ")
         let pages = [
+            SearchPage(url: "", title: "Thús", sections: [], file: "content/fy/_index.md", lists: true),
             SearchPage(url: "leeg/", title: "Leeg", sections: [], file: "content/fy/leeg.md"),
             SearchPage(url: "groot/", title: "Groot", sections: [SearchSection(heading: nil, id: nil, text: huge)], file: "content/fy/groot.md"),
         ]
         let index = SearchIndex(language: "fy", pages: pages, options: Self.options)
         #expect(index.stemmer == nil)
         #expect(index.notes.contains { $0.file == "content/fy/leeg.md" && $0.message.contains("no text") })
+        // A home or section page lists pages: no text of its own is nothing to note.
+        #expect(!index.notes.contains { $0.file == "content/fy/_index.md" })
         #expect(index.notes.contains { $0.file == "content/fy/groot.md" && $0.message.contains("9000 words") })
         #expect(index.notes.contains { $0.file == nil && $0.message.contains("no stemmer") })
     }

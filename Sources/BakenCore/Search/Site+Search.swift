@@ -63,7 +63,8 @@ extension Site {
             url: String(entry.url.dropFirst(config.root.count + 1)), title: fm.title, description: fm.description ?? "",
             tags: fm.tags,
             audiences: fm.audiences.map { id in (id, config.audiences.first { $0.id == id }?.name(in: page.language, default: config.defaultLanguage) ?? id) },
-            type: fm.type.rawValue, fields: Self.fieldTexts(fm.fields).map(Self.plainText), sections: sections, file: page.file)
+            type: fm.type.rawValue, fields: Self.fieldTexts(fm.fields).map(Self.plainText), sections: sections, file: page.file,
+            lists: page.kind != .page)
     }
 
     /// The words of typed fields: a norm's statement, a guide's options and scenarios, a lesson's goals and steps.

@@ -233,8 +233,9 @@
         prefixes.slice(0, 50).forEach(function (p) { add(p[0], p[1], 0.7); });
       }
       // The longest stem the word starts with: a form the site does not use (`aanrakingen` → `aanrak`), or one the
-      // stemmer keeps apart (`achtervolgd`, `achtervolg`). Without an exact match it may cover half the word.
-      for (var k = word.length - 1; k >= Math.max(4, exact ? word.length - 2 : Math.ceil(word.length / 2)); k--) {
+      // stemmer keeps apart (`achtervolgd`, `achtervolg`). Without an exact match it may cover half the word; not
+      // while the word is the start of others (`intim` is not `inti`).
+      for (var k = word.length - 1; (exact || !prefixes.length) && k >= Math.max(4, exact ? word.length - 2 : Math.ceil(word.length / 2)); k--) {
         var s = shard.find(word.slice(0, k));
         if (s >= 0 && shard.postings[s]) { add(shard, s, 0.8); break; }
       }
