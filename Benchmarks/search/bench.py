@@ -98,7 +98,7 @@ def is_code(path):
 
 def is_script(path):
     """The engine's JavaScript: Baken's search.js, Pagefind's pagefind.js and its worker."""
-    return path.endswith("/js/search.js") or (path.startswith("/pagefind/") and path.endswith(".js"))
+    return re.search(r"/js/search(\.[0-9a-f]+)?\.js$", path) is not None or (path.startswith("/pagefind/") and path.endswith(".js"))
 
 
 def folder_size(folder):
@@ -263,7 +263,8 @@ def main():
     pagefind_seconds, pagefind_version = run_pagefind(output)
 
     baken_bytes, baken_files = folder_size(output / "search-index")
-    script = output / "js" / "search.js"
+    # The theme's search script, under its content-hashed name (js/search.1a2b3c4d.js).
+    script = next(p for p in sorted((output / "js").iterdir()) if re.fullmatch(r"search(\.[0-9a-f]+)?\.js", p.name))
     baken_bytes += script.stat().st_size
     baken_files += 1
     pagefind_bytes, pagefind_files = folder_size(output / "pagefind")
