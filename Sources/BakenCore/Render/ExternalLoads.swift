@@ -126,7 +126,7 @@ struct HTMLTags: Sequence {
                         if quote != 0 { if bytes[end] == quote { quote = 0 } } else if bytes[end] == UInt8(ascii: "\"") || bytes[end] == UInt8(ascii: "'") { quote = bytes[end] }
                         end += 1
                     }
-                    if !bytes.has(Array(" style=".utf8), inRange: cursor..<end) {
+                    if !bytes.has(Self.styleAttribute, inRange: cursor..<end) {
                         index = end + 1
                         continue
                     }
@@ -183,6 +183,8 @@ struct HTMLTags: Sequence {
         }
         return result + rest
     }
+
+    private static let styleAttribute = Array(" style=".utf8)
 
     private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
     private static func isNameByte(_ byte: UInt8) -> Bool { isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-") }

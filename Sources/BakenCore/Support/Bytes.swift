@@ -36,8 +36,14 @@ extension Array where Element == UInt8 {
 
     /// Whether `needle` occurs anywhere within `range`.
     func has(_ needle: [UInt8], inRange range: Range<Int>) -> Bool {
-        guard let at = find(needle, from: range.lowerBound) else { return false }
-        return at + needle.count <= range.upperBound
+        guard !needle.isEmpty else { return false }
+        var i = Swift.max(range.lowerBound, 0)
+        let last = Swift.min(range.upperBound, count) - needle.count
+        while i <= last {
+            if self[i] == needle[0] && has(needle, at: i) { return true }
+            i += 1
+        }
+        return false
     }
 
     func string(_ range: Range<Int>) -> String { String(decoding: self[range], as: UTF8.self) }
