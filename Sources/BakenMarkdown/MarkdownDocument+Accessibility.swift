@@ -30,20 +30,53 @@ extension MarkdownDocument {
     /// Table cells aligned with a class instead of the `align` attribute, which HTML no longer has
     /// (and a `style` attribute would need 'unsafe-inline' in the Content-Security-Policy).
     static func alignmentAsClasses(_ html: String) -> String {
-        guard html.contains(" align=\"") else { return html }
-        var result = html
-        for tag in ["th", "td"] {
-            for side in ["left", "center", "right"] {
-                result = result.replacingOccurrences(of: "<\(tag) align=\"\(side)\">", with: "<\(tag) class=\"align-\(side)\">")
-            }
-        }
-        return result
+        replacing(html, alignments)
+    }
+
+    private static let alignments: [(from: [UInt8], to: [UInt8])] = ["th", "td"].flatMap { tag in
+        ["left", "center", "right"].map { side in (Array("<\(tag) align=\"\(side)\">".utf8), Array("<\(tag) class=\"align-\(side)\">".utf8)) }
     }
 
     /// cmark-gfm labels every footnote's back link in English; a Dutch or Arabic page says it in its own language.
     static func localizeFootnotes(_ html: String, backLabel: String) -> String {
-        let english = "data-footnote-backref aria-label=\"Back to content\""
-        guard backLabel != "Back to content", html.contains(english) else { return html }
-        return html.replacingOccurrences(of: english, with: "data-footnote-backref aria-label=\"\(HTMLEscape.attribute(backLabel))\"")
+        guard backLabel != "Back to content" else { return html }
+        return replacing(html, [(Array(englishBackLabel.utf8), Array("data-footnote-backref aria-label=\"\(HTMLEscape.attribute(backLabel))\"".utf8))])
+    }
+
+    private static let englishBackLabel = "data-footnote-backref aria-label=\"Back to content\""
+
+    /// `html` with every occurrence of each `from` replaced by its `to`, in one pass over the bytes; the string
+    /// itself when nothing occurs (a page is far longer than what is looked for, and Foundation's search is slow).
+    static func replacing(_ html: String, _ pairs: [(from: [UInt8], to: [UInt8])]) -> String {
+        var bytes: [UInt8] = []
+        var copied = 0
+        var changed = false
+        var html = html
+        html.withUTF8 { text in
+            let firsts = Set(pairs.map { $0.from[0] })
+            var i = 0
+            while i < text.count {
+                guard firsts.contains(text[i]), let pair = pairs.first(where: { matches(text, $0.from, at: i) }) else {
+                    i += 1
+                    continue
+                }
+                if !changed {
+                    bytes.reserveCapacity(text.count + 64)
+                    changed = true
+                }
+                bytes.append(contentsOf: text[copied..<i])
+                bytes.append(contentsOf: pair.to)
+                i += pair.from.count
+                copied = i
+            }
+            if changed { bytes.append(contentsOf: text[copied...]) }
+        }
+        return changed ? String(decoding: bytes, as: UTF8.self) : html
+    }
+
+    private static func matches(_ text: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], at index: Int) -> Bool {
+        guard index + needle.count <= text.count else { return false }
+        for j in 0..<needle.count where text[index + j] != needle[j] { return false }
+        return true
     }
 }
