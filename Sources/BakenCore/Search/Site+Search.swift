@@ -28,7 +28,11 @@ extension Site {
             files.append(renderer.renderSearch(self, url: url, view: searchView(index, url: url, fallback: fallback)))
         }
         let summary = indexes.map { index in
-            let excerpts = index.excerptWords.map { "excerpts from the first \($0) words of each section" } ?? "excerpts from all text"
+            let excerpts = switch index.excerptWords {
+            case nil: "excerpts from all text"
+            case 0: "no excerpts (results show titles, headings and descriptions, to keep the index within a tenth of the pages in files)"
+            case let words?: "excerpts from the first \(words) words of each section"
+            }
             return "\(index.language) \(index.pages) pages, \(index.sections) sections, \(index.terms) words, \(index.files.count) files (\(index.bytes / 1024) KB), \(excerpts)"
         }
         diagnostics.note(nil, nil, "search index built in \(String(format: "%.2f", seconds)) s (\(String(format: "%.2f", cpu)) s of processor time): " + summary.joined(separator: "; "))
