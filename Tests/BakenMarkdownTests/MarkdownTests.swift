@@ -1,4 +1,4 @@
-import BakenMarkdown
+@testable import BakenMarkdown
 import Dispatch
 import Synchronization
 import Testing
@@ -101,6 +101,19 @@ import Testing
         #expect(Slug.make("Wat is 'niet oké'?") == "wat-is-niet-oke")
         #expect(Slug.make("  LHBTIQ+ mensen  ") == "lhbtiq-mensen")
         #expect(Slug.make("!!!") == "")
+    }
+
+    /// Text in ASCII takes a shorter way; a trailing em space (no letter) sends the same text the long way.
+    @Test func asciiSlugsEqualTheGeneralOnes() {
+        for text in ["Wat kun je doen?", "5 D's: Direct, Distract", "A--b__c  9", "", "  ", "x", "Hello World!", "tab\there", "ÄBC"] {
+            #expect(Slug.make(text) == Slug.make(text + "\u{2003}"), "\(text)")
+        }
+    }
+
+    @Test func sectionTextCollapsesEverySpace() {
+        #expect(MarkdownDocument.collapsingSpaces("  a\u{00A0}\u{00A0}b\n\t c\u{3000}d  ") == "a b c d")
+        #expect(MarkdownDocument.collapsingSpaces(" \n ") == "")
+        #expect(MarkdownDocument.collapsingSpaces("لا  تحرش") == "لا تحرش")
     }
 }
 
