@@ -24,6 +24,7 @@ let package = Package(
         .target(name: "BakenMarkdown", dependencies: ["CCMarkGFM"]),
         .target(name: "CBakenIO"),
         .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlienc", providers: [.apt(["libbrotli-dev"])]),
+        .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .target(name: "BakenSearch", dependencies: ["BakenMarkdown", "CStemmer"]),
         .target(
@@ -32,6 +33,7 @@ let package = Package(
                 "BakenMarkdown",
                 "CBakenIO",
                 "CBrotli",
+                "CDeflate",
                 "CZlib",
                 "BakenSearch",
                 .product(name: "Yams", package: "Yams"),
@@ -54,7 +56,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BakenMarkdownTests", dependencies: ["BakenMarkdown"]),
-        .testTarget(name: "BakenCoreTests", dependencies: ["BakenCore"]),
+        .testTarget(name: "BakenCoreTests", dependencies: ["BakenCore", "CBrotli"]),
         .testTarget(name: "BakenServeTests", dependencies: ["BakenServe"]),
         .testTarget(name: "BakenSearchTests", dependencies: ["BakenSearch"]),
     ],

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/needs.sh
-needs pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev libbrotli-dev libstemmer-dev chromium chromium-driver
+needs pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev libbrotli-dev libdeflate-dev libstemmer-dev chromium chromium-driver
 python3 -c "import selenium" 2>/dev/null || python3 -m pip install -q -r Tests/browser/requirements.txt
 python3 -c "import pagefind_bin" 2>/dev/null || python3 -m pip install -q "pagefind-bin>=1.5,<1.6"
 swift build --product baken -c release

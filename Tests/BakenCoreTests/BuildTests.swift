@@ -1,4 +1,5 @@
-import BakenCore
+import CBrotli
+@testable import BakenCore
 import Foundation
 import Testing
 
@@ -221,7 +222,29 @@ import Testing
         #expect(String(decoding: data, as: UTF8.self) == site.read("index.html"))
         let br = try Data(contentsOf: site.output.appendingPathComponent("index.html.br"))
         #expect(br.count > 0 && br.count < data.count)
+        #expect(Self.unbrotli(br) == Data(site.read("index.html")!.utf8))
         #expect(!site.exists("robots.txt.gz"))
+    }
+
+    /// Both copies decode to the file, small and large (the brotli window grows with the file).
+    @Test func compressedCopiesDecodeToTheFile() throws {
+        for count in [600, 70_000, 300_000] {
+            let words = (0..<count / 8).map { "w\($0 % 977)" }.joined(separator: " ")
+            let data = Data(words.utf8)
+            #expect(Self.unbrotli(Precompressed.brotli(data)!) == data)
+            #expect(Precompressed.gzip(data) == Precompressed.gzip(data))
+        }
+    }
+
+    static func unbrotli(_ data: Data) -> Data? {
+        var size = 4 << 20
+        var output = [UInt8](repeating: 0, count: size)
+        let result = data.withUnsafeBytes { input in
+            output.withUnsafeMutableBufferPointer { buffer in
+                BrotliDecoderDecompress(input.count, input.bindMemory(to: UInt8.self).baseAddress, &size, buffer.baseAddress)
+            }
+        }
+        return result == BROTLI_DECODER_RESULT_SUCCESS ? Data(output[0..<size]) : nil
     }
 }
 

@@ -1,5 +1,5 @@
 import CBrotli
-import CZlib
+import CDeflate
 import Foundation
 
 /// `.gz` and `.br` copies of text files, for hosts that serve precompressed files (nginx `gzip_static`,
@@ -26,46 +26,48 @@ enum Precompressed {
         return files + copies.flatMap { $0 }
     }
 
-    /// A gzip file (RFC 1952) around zlib's raw deflate at level 6, with mtime 0 and no name.
+    /// A gzip file (RFC 1952) at libdeflate's level 6: zlib's ratio at level 6 in under half its time. libdeflate
+    /// writes mtime 0 and no name, so the same input gives the same bytes.
     static func gzip(_ data: Data) -> Data {
-        var out = Data([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0x03])
-        out.append(deflate(data, level: 6))
-        let crc = data.withUnsafeBytes { UInt32(crc32(0, $0.bindMemory(to: Bytef.self).baseAddress, uInt($0.count))) }
-        withUnsafeBytes(of: crc.littleEndian) { out.append(contentsOf: $0) }
-        withUnsafeBytes(of: UInt32(truncatingIfNeeded: data.count).littleEndian) { out.append(contentsOf: $0) }
-        return out
+        let compressor = Compressor.shared
+        return data.withUnsafeBytes { input in
+            var output = [UInt8](repeating: 0, count: libdeflate_gzip_compress_bound(compressor.pointer, input.count))
+            let size = output.withUnsafeMutableBytes { buffer in
+                libdeflate_gzip_compress(compressor.pointer, input.baseAddress, input.count, buffer.baseAddress, buffer.count)
+            }
+            return Data(output[0..<size])
+        }
     }
 
-    /// Brotli at quality 5: most of brotli's gain over gzip at a fraction of quality 11's time.
+    /// One libdeflate compressor per thread: a compressor holds its working memory and is not thread-safe.
+    private final class Compressor {
+        let pointer: OpaquePointer
+        init() { pointer = libdeflate_alloc_compressor(6) }
+        deinit { libdeflate_free_compressor(pointer) }
+
+        static var shared: Compressor {
+            let key = "baken.libdeflate"
+            if let compressor = Thread.current.threadDictionary[key] as? Compressor { return compressor }
+            let compressor = Compressor()
+            Thread.current.threadDictionary[key] = compressor
+            return compressor
+        }
+    }
+
+    /// Brotli at quality 5: most of brotli's gain over gzip at a fraction of quality 11's time (at quality 4 and
+    /// below, brotli makes the site's pages no smaller than gzip does). The window fits the file: a page needs
+    /// no 4 MB window, and a smaller one is set up faster.
     static func brotli(_ data: Data) -> Data? {
         var size = BrotliEncoderMaxCompressedSize(data.count)
         guard size > 0 else { return nil }
+        var window: Int32 = 16
+        while window < 22 && (1 << window) - 16 < data.count { window += 1 }
         var output = [UInt8](repeating: 0, count: size)
         let ok = data.withUnsafeBytes { input in
             output.withUnsafeMutableBufferPointer { buffer in
-                BrotliEncoderCompress(5, 22, BROTLI_MODE_TEXT, input.count, input.bindMemory(to: UInt8.self).baseAddress, &size, buffer.baseAddress)
+                BrotliEncoderCompress(5, window, BROTLI_MODE_TEXT, input.count, input.bindMemory(to: UInt8.self).baseAddress, &size, buffer.baseAddress)
             }
         }
         return ok == BROTLI_TRUE ? Data(output[0..<size]) : nil
-    }
-
-    private static func deflate(_ data: Data, level: Int32) -> Data {
-        var stream = z_stream()
-        guard deflateInit2_(&stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            return Data()
-        }
-        defer { deflateEnd(&stream) }
-        var input = [UInt8](data)
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))) + 16)
-        _ = input.withUnsafeMutableBufferPointer { inBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer in
-                stream.next_in = inBuffer.baseAddress
-                stream.avail_in = uInt(inBuffer.count)
-                stream.next_out = outBuffer.baseAddress
-                stream.avail_out = uInt(outBuffer.count)
-                return CZlib.deflate(&stream, Z_FINISH)
-            }
-        }
-        return Data(output[0..<Int(stream.total_out)])
     }
 }
