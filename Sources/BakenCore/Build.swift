@@ -13,6 +13,8 @@ public struct BuildOptions: Sendable {
     public var pdf: Bool
     /// Skip the build when no input changed since the last one (`--no-cache` turns it off).
     public var useCache: Bool
+    /// Do all work on one core, in order: slower, and the output is the same bytes (tested).
+    public var singleThreaded = false
 
     public init(site: URL, output: URL? = nil, includeDrafts: Bool = false, baseURL: String? = nil, strict: Bool = false, pdf: Bool = false, today: Day? = nil, useCache: Bool = false) {
         self.site = site.standardizedFileURL
@@ -61,6 +63,13 @@ struct BuildProducts {
 public enum Baken {
     /// load → assemble → render → write. Only load and write touch the disk.
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
+        let result = ParallelMap.$serial.withValue(options.singleThreaded) {
+            Result(catching: { () throws(BuildFailure) in try buildOnce(options) })
+        }
+        return try result.get()
+    }
+
+    private static func buildOnce(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
         let start = Date()
         var diagnostics = Diagnostics()
         let tree = SourceTree(root: options.site)

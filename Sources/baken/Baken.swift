@@ -65,11 +65,15 @@ struct Build: ParsableCommand {
     @Flag(help: "Also print each lesson pack's teacher guide and worksheets to PDF with headless Chromium.")
     var pdf = false
 
+    @Flag(name: .customLong("single-threaded"), help: "Use one core (slower; the output is the same).")
+    var singleThreaded = false
+
     func run() throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let siteURL = URL(fileURLWithPath: site, relativeTo: cwd)
         let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
-        let options = BuildOptions(site: siteURL, output: outputURL, includeDrafts: drafts, baseURL: baseURL, strict: strict, pdf: pdf, useCache: !noCache)
+        var options = BuildOptions(site: siteURL, output: outputURL, includeDrafts: drafts, baseURL: baseURL, strict: strict, pdf: pdf, useCache: !noCache)
+        options.singleThreaded = singleThreaded
         switch Result(catching: { () throws(BuildFailure) in try Baken.build(options) }) {
         case .success(let report):
             if !quiet { for warning in report.warnings { printError(warning.description) } }

@@ -50,11 +50,7 @@ extension Site {
     private func buildSearchIndexes(_ languages: [String]) -> [SearchIndex] {
         let options = SearchIndex.Options(types: ContentType.allCases.map(\.rawValue), audiences: config.audiences.map(\.id))
         let inputs = languages.map { code in (code, pages.filter { $0.page.language == code }.map { searchPage($0) }) }
-        let results = SearchResults(count: inputs.count)
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { number in
-            results.set(number, SearchIndex(language: inputs[number].0, pages: inputs[number].1, options: options))
-        }
-        return results.all
+        return ParallelMap.map(inputs) { SearchIndex(language: $0.0, pages: $0.1, options: options) }
     }
 
     /// A page as search sees it: front matter, typed fields and the sections of its body.
@@ -159,20 +155,4 @@ struct SearchView {
     let typeNames: [Option]
     /// The language switcher of the search page leads to the other languages' search pages.
     let languages: [LanguageLinkView]
-}
-
-/// Collects the indexes built on several threads; each slot is written once.
-private final class SearchResults: @unchecked Sendable {
-    private var slots: [SearchIndex?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ number: Int, _ index: SearchIndex) {
-        lock.lock()
-        slots[number] = index
-        lock.unlock()
-    }
-
-    var all: [SearchIndex] { slots.map { $0! } }
 }
