@@ -1,3 +1,4 @@
+import CBakenIO
 import CCMarkGFM
 
 extension MarkdownDocument {
@@ -45,38 +46,34 @@ extension MarkdownDocument {
 
     private static let englishBackLabel = "data-footnote-backref aria-label=\"Back to content\""
 
-    /// `html` with every occurrence of each `from` replaced by its `to`, in one pass over the bytes; the string
-    /// itself when nothing occurs (a page is far longer than what is looked for, and Foundation's search is slow).
+    /// `html` with every occurrence of each `from` replaced by its `to`; the string itself when nothing occurs
+    /// (the usual case: a page is far longer than what is looked for, so each is found with libc's `memmem`,
+    /// through CBakenIO).
     static func replacing(_ html: String, _ pairs: [(from: [UInt8], to: [UInt8])]) -> String {
-        var bytes: [UInt8] = []
-        var copied = 0
-        var changed = false
         var html = html
-        html.withUTF8 { text in
-            let firsts = Set(pairs.map { $0.from[0] })
-            var i = 0
-            while i < text.count {
-                guard firsts.contains(text[i]), let pair = pairs.first(where: { matches(text, $0.from, at: i) }) else {
-                    i += 1
-                    continue
+        return html.withUTF8 { text -> String? in
+            guard let base = text.baseAddress else { return nil }
+            var matches: [(at: Int, pair: Int)] = []
+            for (number, pair) in pairs.enumerated() {
+                var offset = 0
+                while offset < text.count, let found = pair.from.withUnsafeBytes({ baken_find_bytes(base + offset, text.count - offset, $0.baseAddress, $0.count) }) {
+                    let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    matches.append((at, number))
+                    offset = at + pair.from.count
                 }
-                if !changed {
-                    bytes.reserveCapacity(text.count + 64)
-                    changed = true
-                }
-                bytes.append(contentsOf: text[copied..<i])
-                bytes.append(contentsOf: pair.to)
-                i += pair.from.count
-                copied = i
             }
-            if changed { bytes.append(contentsOf: text[copied...]) }
-        }
-        return changed ? String(decoding: bytes, as: UTF8.self) : html
-    }
-
-    private static func matches(_ text: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], at index: Int) -> Bool {
-        guard index + needle.count <= text.count else { return false }
-        for j in 0..<needle.count where text[index + j] != needle[j] { return false }
-        return true
+            guard !matches.isEmpty else { return nil }
+            matches.sort { $0.at < $1.at }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.count + 16 * matches.count)
+            var copied = 0
+            for match in matches where match.at >= copied {
+                bytes.append(contentsOf: text[copied..<match.at])
+                bytes.append(contentsOf: pairs[match.pair].to)
+                copied = match.at + pairs[match.pair].from.count
+            }
+            bytes.append(contentsOf: text[copied...])
+            return String(decoding: bytes, as: UTF8.self)
+        } ?? html
     }
 }

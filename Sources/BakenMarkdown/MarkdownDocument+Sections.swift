@@ -65,21 +65,43 @@ extension MarkdownDocument {
             && (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[2]) && Array(bytes[3...]) == Array(" id=\"".utf8)
     }
 
-    /// Words separated by single spaces, without spaces at either end. Works on scalars: splitting by
+    /// Words separated by single spaces, without spaces at either end. Works on UTF-8 bytes: splitting by
     /// `Character` (grapheme clusters) cost a tenth of a whole build.
     static func collapsingSpaces(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        var space = false
-        for scalar in text.unicodeScalars {
-            let isSpace = scalar.isASCII ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
-            if isSpace {
-                space = true
-            } else {
-                if space && !result.isEmpty { result.append(" ") }
+        var text = text
+        return text.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var space = false
+            var i = 0
+            while i < bytes.count {
+                let width = spaceWidth(bytes, at: i)
+                if width > 0 {
+                    space = true
+                    i += width
+                    continue
+                }
+                if space && !result.isEmpty { result.append(0x20) }
                 space = false
-                result.append(scalar)
+                result.append(bytes[i])
+                i += 1
             }
+            return String(decoding: result, as: UTF8.self)
         }
-        return String(result)
+    }
+
+    /// The length in bytes of the white space character at `i` (Unicode's White_Space), or 0.
+    private static func spaceWidth(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let byte = b[i]
+        if byte < 0x80 { return byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0 }
+        let n = b.count
+        switch byte {
+        case 0xC2 where i + 1 < n && (b[i + 1] == 0x85 || b[i + 1] == 0xA0): return 2  // U+0085, U+00A0
+        case 0xE1 where i + 2 < n && b[i + 1] == 0x9A && b[i + 2] == 0x80: return 3  // U+1680
+        case 0xE2 where i + 2 < n && b[i + 1] == 0x80 && ((0x80...0x8A).contains(b[i + 2]) || b[i + 2] == 0xA8 || b[i + 2] == 0xA9 || b[i + 2] == 0xAF): return 3  // U+2000–200A, U+2028, U+2029, U+202F
+        case 0xE2 where i + 2 < n && b[i + 1] == 0x81 && b[i + 2] == 0x9F: return 3  // U+205F
+        case 0xE3 where i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0x80: return 3  // U+3000
+        default: return 0
+        }
     }
 }

@@ -114,6 +114,19 @@ import Testing
         #expect(MarkdownDocument.collapsingSpaces("  a\u{00A0}\u{00A0}b\n\t c\u{3000}d  ") == "a b c d")
         #expect(MarkdownDocument.collapsingSpaces(" \n ") == "")
         #expect(MarkdownDocument.collapsingSpaces("لا  تحرش") == "لا تحرش")
+        // Every white space character of Unicode separates words, and nothing else does.
+        for value in UInt32(0)...0x3100 {
+            guard let scalar = Unicode.Scalar(value), value != 0 else { continue }
+            let joined = MarkdownDocument.collapsingSpaces("a" + String(Character(scalar)) + "b")
+            #expect((joined == "a b") == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test func replacesEveryOccurrenceInOnePass() {
+        let pairs: [(from: [UInt8], to: [UInt8])] = [(Array("ab".utf8), Array("X".utf8)), (Array("cd".utf8), Array("YY".utf8))]
+        #expect(MarkdownDocument.replacing("abcdab-cdé", pairs) == "XYYX-YYé")
+        #expect(MarkdownDocument.replacing("nothing here", pairs) == "nothing here")
+        #expect(MarkdownDocument.replacing("", pairs) == "")
     }
 }
 
