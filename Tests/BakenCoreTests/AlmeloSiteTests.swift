@@ -1,4 +1,4 @@
-import BakenCore
+@testable import BakenCore
 import Foundation
 import Testing
 
@@ -31,12 +31,34 @@ import Testing
             try? FileManager.default.removeItem(at: first)
             try? FileManager.default.removeItem(at: second)
         }
-        try Baken.build(BuildOptions(site: Self.repository, output: first))
+        _ = try Baken.build(BuildOptions(site: Self.repository, output: first))
         var single = BuildOptions(site: Self.repository, output: second)
         single.singleThreaded = true
-        try Baken.build(single)
+        _ = try Baken.build(single)
         let files = FolderState(first)
         #expect(files.entries.count > 100)
         #expect(files == FolderState(second))
+    }
+
+    /// Templates compiled for typed values print exactly what swift-mustache prints.
+    @Test func compiledTemplatesPrintWhatSwiftMustachePrints() throws {
+        let compiled = FileManager.default.temporaryDirectory.appendingPathComponent("baken-almelo-\(UUID().uuidString)")
+        let library = FileManager.default.temporaryDirectory.appendingPathComponent("baken-almelo-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: compiled)
+            try? FileManager.default.removeItem(at: library)
+        }
+        var options = BuildOptions(site: Self.repository, output: compiled)
+        options.singleThreaded = true
+        _ = try Baken.build(options)
+        options.output = library
+        try Templates.$renderWithLibrary.withValue(true) { _ = try Baken.build(options) }
+        var diagnostics = Diagnostics()
+        let site = try SiteSource.load(from: SourceTree(root: Self.repository), includeDrafts: false, today: Day.today(), diagnostics: &diagnostics)
+        #expect(Templates(site.theme, diagnostics: &diagnostics).isCompiled)
+        let expected = FolderState(library), actual = FolderState(compiled)
+        #expect(expected.entries.count > 100)
+        let different = Set(expected.entries.keys).union(actual.entries.keys).filter { expected.entries[$0] != actual.entries[$0] }
+        #expect(different.sorted() == [])
     }
 }

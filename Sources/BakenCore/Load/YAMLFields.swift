@@ -41,15 +41,15 @@ public indirect enum YAMLValue: Sendable, Equatable {
     }
 
     /// The value as Mustache sees it: strings, numbers, booleans, lists and dictionaries.
-    var templateValue: Any {
+    var templateValue: TemplateValue {
         switch self {
-        case .string(let s): s
-        case .int(let i): i
-        case .double(let d): d
-        case .bool(let b): b
-        case .null: false
-        case .list(let items): items.map(\.templateValue)
-        case .map(let pairs): Dictionary(pairs.map { ($0.key, $0.value.templateValue) }, uniquingKeysWith: { a, _ in a })
+        case .string(let s): .string(s)
+        case .int(let i): .int(i)
+        case .double(let d): .double(d)
+        case .bool(let b): .bool(b)
+        case .null: .bool(false)
+        case .list(let items): .list(items.map(\.templateValue))
+        case .map(let pairs): .object(Dictionary(pairs.map { ($0.key, $0.value.templateValue) }, uniquingKeysWith: { a, _ in a }))
         }
     }
 }

@@ -136,7 +136,7 @@ struct PageRenderer: Sendable {
 private struct LanguageSharedBox: @unchecked Sendable {
     let value: LanguageShared
     /// The shared values already turned into dictionaries for Mustache.
-    let prepared: [String: Any]
+    let prepared: [String: TemplateValue]
 
     init(_ value: LanguageShared) {
         self.value = value

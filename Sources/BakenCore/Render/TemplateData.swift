@@ -1,53 +1,54 @@
-/// Turns view structs into dictionaries once, so Mustache looks names up in a hash table instead of
-/// reflecting over a struct's fields on every tag (which dominated rendering time).
+/// Turns view structs into `TemplateValue`s once per page, so templates look names up in a hash table instead of
+/// reflecting over a struct's fields on every tag.
 enum TemplateData {
-    static func convert(_ value: Any) -> Any {
+    static func convert(_ value: Any) -> TemplateValue {
+        convertOptional(value) ?? .object([:])
+    }
+
+    /// A struct's fields as an object, with the fields in `prepared` taken as given (values shared by many pages,
+    /// converted once).
+    static func convert(_ value: Any, prepared: [String: TemplateValue]) -> [String: TemplateValue] {
+        var result: [String: TemplateValue] = [:]
+        for child in Mirror(reflecting: value).children {
+            guard let label = child.label else { continue }
+            if let ready = prepared[label] {
+                result[label] = ready
+            } else if let converted = convertOptional(child.value) {
+                result[label] = converted
+            }
+        }
+        return result
+    }
+
+    /// Nil for a missing optional: its key is left out, so `{{#field}}` renders nothing.
+    private static func convertOptional(_ value: Any) -> TemplateValue? {
         switch value {
-        case let string as String: return string
-        case let bool as Bool: return bool
-        case let int as Int: return int
-        case let double as Double: return double
-        case let strings as [String: String]: return strings
-        case let list as [String]: return list
-        case let dictionary as [String: Any]: return dictionary.mapValues(convert)
+        case let ready as TemplateValue: return ready
+        case let fields as [String: TemplateValue]: return .object(fields)
+        case let string as String: return .string(string)
+        case let bool as Bool: return .bool(bool)
+        case let int as Int: return .int(int)
+        case let double as Double: return .double(double)
+        case let strings as [String: String]: return .object(strings.mapValues(TemplateValue.string))
+        case let list as [String]: return .list(list.map(TemplateValue.string))
+        case let dictionary as [String: Any]: return .object(dictionary.compactMapValues(convertOptional))
         default: break
         }
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .optional:
-            return mirror.children.first.map { convert($0.value) } ?? NSNullMarker.none
+            return mirror.children.first.flatMap { convertOptional($0.value) }
         case .collection, .set:
-            return mirror.children.map { convert($0.value) }
-        case .struct, .class:
-            var result: [String: Any] = [:]
+            return .list(mirror.children.compactMap { convertOptional($0.value) })
+        case .struct, .class, .tuple:
+            var result: [String: TemplateValue] = [:]
             for child in mirror.children {
-                guard let label = child.label else { continue }
-                let converted = convert(child.value)
-                if converted is NSNullMarker { continue }
+                guard let label = child.label, let converted = convertOptional(child.value) else { continue }
                 result[label] = converted
             }
-            return result
+            return .object(result)
         default:
-            return value
+            return .string(String(describing: value))
         }
     }
-
-    /// A struct's fields as a dictionary, with the fields in `prepared` taken as given (values shared by many pages, converted once).
-    static func convert(_ value: Any, prepared: [String: Any]) -> [String: Any] {
-        var result: [String: Any] = [:]
-        for child in Mirror(reflecting: value).children {
-            guard let label = child.label else { continue }
-            if let ready = prepared[label] {
-                result[label] = ready
-                continue
-            }
-            let converted = convert(child.value)
-            if converted is NSNullMarker { continue }
-            result[label] = converted
-        }
-        return result
-    }
-
-    /// Stands for a missing optional while converting; such keys are left out.
-    enum NSNullMarker { case none }
 }

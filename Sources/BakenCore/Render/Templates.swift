@@ -4,6 +4,11 @@ import Mustache
 struct Templates: Sendable {
     private let library: MustacheLibrary
     private let names: Set<String>
+    /// The same templates compiled for typed values; nil when the theme uses what only swift-mustache renders
+    /// (set delimiters, pragmas, dynamic partials).
+    private let compiled: CompiledTheme?
+    /// Set in tests to render through swift-mustache, to compare the two.
+    @TaskLocal static var renderWithLibrary = false
 
     init(_ theme: Theme, diagnostics: inout Diagnostics) {
         var library = MustacheLibrary()
@@ -37,13 +42,20 @@ struct Templates: Sendable {
         }
         self.library = library
         self.names = Set(theme.templates.keys)
+        compiled = Self.renderWithLibrary ? nil : CompiledTheme(theme.templates.mapValues(\.text))
     }
 
     func exists(_ name: String) -> Bool { names.contains(name) }
 
+    /// `context` is a view struct, a dictionary of values, or a `TemplateValue`.
     func render(_ context: Any, with name: String) -> String {
-        library.render(context, withTemplate: name) ?? ""
+        let value = context as? TemplateValue ?? TemplateData.convert(context)
+        if let compiled { return compiled.render(value, with: name) ?? "" }
+        return library.render(value.libraryValue, withTemplate: name) ?? ""
     }
+
+    /// Whether templates render through the compiled tree (true unless the theme needs swift-mustache).
+    var isCompiled: Bool { compiled != nil }
 
     /// `{{> name}}` and `{{< name}}` tags with their lines.
     static func references(in text: String) -> [(name: String, isParent: Bool, line: Int)] {

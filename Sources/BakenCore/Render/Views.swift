@@ -24,7 +24,7 @@ struct SiteView {
     let title: String
     let baseURL: String
     let generator = "Baken"
-    let params: [String: Any]
+    let params: [String: TemplateValue]
 }
 
 struct LanguageView {
@@ -58,7 +58,7 @@ struct PageView {
     let audiences: [AudienceLinkView]
     let breadcrumbs: [CrumbView]
     let pages: [CardView]
-    let params: [String: Any]
+    let params: [String: TemplateValue]
     let norm: NormView?
     let guide: GuideView?
     let lesson: LessonView?
