@@ -61,4 +61,13 @@ import Testing
         let different = Set(expected.entries.keys).union(actual.entries.keys).filter { expected.entries[$0] != actual.entries[$0] }
         #expect(different.sorted() == [])
     }
+
+    /// Values that depend only on the language are converted once per language: every page would get the same.
+    @Test func languageValuesAreTheSameOnEveryPage() throws {
+        var diagnostics = Diagnostics()
+        let options = BuildOptions(site: Self.repository)
+        let products = try Baken.produce(options, tree: SourceTree(root: Self.repository), diagnostics: &diagnostics)
+        #expect(products.site.pages.count > 100)
+        #expect(products.renderer.pagesWithOwnLanguageValues(products.site) == [])
+    }
 }

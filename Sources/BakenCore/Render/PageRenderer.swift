@@ -42,7 +42,7 @@ struct PageRenderer: Sendable {
         assetNames = site.theme.hashedNames.sorted { $0.key < $1.key }.map { original, hashed in
             (Array("\"\(site.config.root)/\(original)\"".utf8), Array("\"\(site.config.root)/\(hashed)\"".utf8))
         }
-        shared = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0.code, LanguageSharedBox(site.shared($0.code))) })
+        shared = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0.code, LanguageSharedBox(site, language: $0.code)) })
     }
 
     /// Every page, on all cores; the result is in page order, so output never depends on scheduling.
@@ -57,6 +57,18 @@ struct PageRenderer: Sendable {
         let context = site.context(for: index, content: content, shared: language, downloads: downloads)
         let html = templates.render(TemplateData.convert(context, prepared: shared[entry.page.language]!.prepared), with: layouts[index])
         return finish(html, path: site.outputPath(entry.url))
+    }
+
+    /// Pages whose language-wide values differ from the ones converted once per language; empty unless a field
+    /// in `LanguageSharedBox.languageFields` came to depend on the page (a test checks the Almelo site).
+    func pagesWithOwnLanguageValues(_ site: Site) -> [String] {
+        site.pages.indices.compactMap { index in
+            let entry = site.pages[index]
+            let box = shared[entry.page.language]!
+            let context = site.context(for: index, content: "", shared: box.value, downloads: downloads)
+            let own = TemplateData.convert(context, prepared: [:]).filter { LanguageSharedBox.languageFields.contains($0.key) }
+            return own == box.prepared ? nil : entry.url
+        }
     }
 
     func renderNotFound(_ site: Site, language code: String) -> RenderedPage? {
@@ -135,11 +147,15 @@ struct PageRenderer: Sendable {
 /// Shared language values hold views with `Any` inside; they are only read after creation.
 private struct LanguageSharedBox: @unchecked Sendable {
     let value: LanguageShared
-    /// The shared values already turned into dictionaries for Mustache.
+    /// The values every page of the language has in common, already turned into `TemplateValue`s.
     let prepared: [String: TemplateValue]
 
-    init(_ value: LanguageShared) {
-        self.value = value
-        prepared = ["ref": TemplateData.convert(value.refs), "contacts": TemplateData.convert(value.contacts)]
+    /// Fields of `PageContext` that depend on the language only.
+    static let languageFields: Set<String> = ["site", "lang", "t", "feed", "root", "ref", "contacts", "contactsJSONLD", "safety"]
+
+    init(_ site: Site, language code: String) {
+        value = site.shared(code)
+        let context = site.context(forGenerated: "", url: "", language: code, shared: value)
+        prepared = TemplateData.convert(context, prepared: [:]).filter { Self.languageFields.contains($0.key) }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// What a template sees: the theme's values (docs/themes.md) as plain, typed data, so that looking a name up is
 /// one hash-table lookup and printing a value needs no reflection.
-enum TemplateValue: Sendable {
+enum TemplateValue: Sendable, Equatable {
     case string(String)
     case bool(Bool)
     case int(Int)
