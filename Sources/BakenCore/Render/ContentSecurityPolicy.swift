@@ -51,8 +51,8 @@ struct ContentSecurityPolicy: Sendable {
     }
 
     /// Puts the policy in a meta tag right after `<meta charset>` (or `<head>`); pages without a head are left as they are.
-    func insertMeta(into html: String) -> String {
-        let hashes = Self.inlineHashes(html)
+    /// `hashes` are the page's `inlineHashes`.
+    func insertMeta(into html: String, hashes: (scripts: Set<String>, styles: Set<String>)) -> String {
         let meta = "<meta http-equiv=\"Content-Security-Policy\" content=\"\(policy(scripts: hashes.scripts, styles: hashes.styles))\">"
         let bytes = Array(html.utf8)
         for anchor in ["<meta charset=\"utf-8\">", "<meta charset=utf-8>", "<head>"] {
@@ -70,14 +70,14 @@ struct ContentSecurityPolicy: Sendable {
         let bytes = Array(html.utf8)
         var result: [(String, [String: String], String)] = []
         var index = 0
-        while let open = bytes.find([UInt8(ascii: "<")], from: index) {
+        let names = tags.map { ($0, Array($0.utf8)) }
+        while let open = bytes.find(Self.lessThan, from: index) {
             index = open + 1
-            guard let name = tags.first(where: { tag in
-                let t = Array(tag.utf8)
+            guard let name = names.first(where: { _, t in
                 guard open + 1 + t.count < bytes.count, bytes.has(t, at: open + 1, caseless: true) else { return false }
                 let next = bytes[open + 1 + t.count]
                 return next == UInt8(ascii: " ") || next == UInt8(ascii: ">")
-            }), let tagEnd = bytes.find([UInt8(ascii: ">")], from: open) else { continue }
+            })?.0, let tagEnd = bytes.find([UInt8(ascii: ">")], from: open) else { continue }
             let attributes = HTMLTags(bytes.string(open..<(tagEnd + 1))).makeIterator().next()?.attributes ?? [:]
             guard let close = bytes.find(Array("</\(name)".utf8), from: tagEnd + 1, caseless: true) else { break }
             result.append((name, attributes, bytes.string((tagEnd + 1)..<close)))
@@ -85,6 +85,8 @@ struct ContentSecurityPolicy: Sendable {
         }
         return result
     }
+
+    private static let lessThan = [UInt8(ascii: "<")]
 
     static func origin(_ url: String) -> String {
         guard let scheme = url.range(of: "://") else { return url }

@@ -7,7 +7,7 @@ enum OutboundLinks {
         var result = ""
         result.reserveCapacity(bytes.count + 256)
         var index = 0
-        while let open = bytes.find(Array("<a ".utf8), from: index), let close = bytes.find([UInt8(ascii: ">")], from: open) {
+        while let open = bytes.find(anchorStart, from: index), let close = bytes.find(tagEnd, from: open) {
             result += bytes.string(index..<open)
             result += rewrite(bytes.string(open..<(close + 1)), isExternal: isExternal)
             index = close + 1
@@ -15,6 +15,9 @@ enum OutboundLinks {
         result += bytes.string(index..<bytes.count)
         return result
     }
+
+    private static let anchorStart = Array("<a ".utf8)
+    private static let tagEnd = [UInt8(ascii: ">")]
 
     private static func rewrite(_ tagText: String, isExternal: (String) -> Bool) -> String {
         guard let tag = HTMLTags(tagText).makeIterator().next(), let href = tag.attributes["href"], isExternal(href) else { return tagText }

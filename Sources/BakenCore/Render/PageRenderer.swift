@@ -81,8 +81,9 @@ struct PageRenderer: Sendable {
 
     /// Outbound links without referrer, and the page's Content-Security-Policy.
     func finish(_ html: String, path: String) -> RenderedPage {
-        let hashes = ContentSecurityPolicy.inlineHashes(html)
-        let text = csp.insertMeta(into: OutboundLinks.noReferrer(hashedAssets(html), isExternal: links.isExternal))
+        let linked = OutboundLinks.noReferrer(hashedAssets(html), isExternal: links.isExternal)
+        let hashes = ContentSecurityPolicy.inlineHashes(linked)
+        let text = csp.insertMeta(into: linked, hashes: hashes)
         return RenderedPage(file: OutputFile(path: path, contents: .text(text)), inline: InlineHashes(scripts: hashes.scripts, styles: hashes.styles))
     }
 
