@@ -111,17 +111,25 @@ struct YAMLFields {
     /// Where this mapping sits, for messages: "", "law.", "steps[2]." …
     let path: String
 
+    /// The values by key, the first of each: looking keys up in `Node.Mapping` compares nodes, which resolves their tags.
+    private let values: [String: Node]
+
     init(file: String, lineOffset: Int, mapping: Node.Mapping, line: Int, path: String = "") {
         self.file = file
         self.lineOffset = lineOffset
         self.mapping = mapping
         self.line = line
         self.path = path
+        var values: [String: Node] = [:]
+        for (key, value) in mapping {
+            if case .scalar(let scalar) = key, values[scalar.string] == nil { values[scalar.string] = value }
+        }
+        self.values = values
     }
 
     var keys: [String] { mapping.keys.compactMap(\.string) }
 
-    func node(_ key: String) -> Node? { mapping[key] }
+    func node(_ key: String) -> Node? { values[key] }
 
     func line(of key: String) -> Int {
         if let pair = mapping.first(where: { $0.key.string == key }), let mark = pair.key.mark {
@@ -140,8 +148,8 @@ struct YAMLFields {
     }
 
     func string(_ key: String, required: Bool = false, _ diagnostics: inout Diagnostics) -> String? {
-        guard let node = mapping[key], !node.isNull else {
-            if required && mapping[key] != nil {
+        guard let node = values[key], !node.isNull else {
+            if required && values[key] != nil {
                 diagnostics.error(file, line(of: key), "'\(path)\(key)' is empty: write the \(key) after the colon")
             } else if required {
                 diagnostics.error(file, line, "'\(path)\(key)' is missing: add a line '\(key): …'")
@@ -171,7 +179,7 @@ struct YAMLFields {
     }
 
     func int(_ key: String, _ diagnostics: inout Diagnostics) -> Int? {
-        guard let node = mapping[key], !node.isNull else { return nil }
+        guard let node = values[key], !node.isNull else { return nil }
         guard let scalar = node.scalar, let value = Int(scalar.string) else {
             wrong(key, node, "a whole number, such as 10", &diagnostics)
             return nil
@@ -180,7 +188,7 @@ struct YAMLFields {
     }
 
     func bool(_ key: String, _ diagnostics: inout Diagnostics) -> Bool? {
-        guard let node = mapping[key], !node.isNull else { return nil }
+        guard let node = values[key], !node.isNull else { return nil }
         guard node.scalar != nil, let value = node.bool else {
             wrong(key, node, "true or false", &diagnostics)
             return nil
@@ -189,7 +197,7 @@ struct YAMLFields {
     }
 
     func day(_ key: String, _ diagnostics: inout Diagnostics) -> Day? {
-        guard let node = mapping[key], !node.isNull else { return nil }
+        guard let node = values[key], !node.isNull else { return nil }
         guard let scalar = node.scalar, let day = Day(parsing: scalar.string) else {
             wrong(key, node, "a date written as YYYY-MM-DD, such as 2024-07-01", &diagnostics)
             return nil
@@ -199,7 +207,7 @@ struct YAMLFields {
 
     /// A list of texts; a single text is taken as a list of one.
     func strings(_ key: String, _ diagnostics: inout Diagnostics) -> [String] {
-        guard let node = mapping[key], !node.isNull else { return [] }
+        guard let node = values[key], !node.isNull else { return [] }
         if let scalar = node.scalar { return [scalar.string] }
         guard let sequence = node.sequence else {
             wrong(key, node, "a list, such as [a, b]", &diagnostics)
@@ -217,7 +225,7 @@ struct YAMLFields {
     }
 
     func fields(_ key: String, _ diagnostics: inout Diagnostics) -> YAMLFields? {
-        guard let node = mapping[key], !node.isNull else { return nil }
+        guard let node = values[key], !node.isNull else { return nil }
         guard let inner = node.mapping else {
             wrong(key, node, "a group of fields on the lines below it, indented", &diagnostics)
             return nil
@@ -227,7 +235,7 @@ struct YAMLFields {
 
     /// A list of groups of fields, such as the steps of a lesson.
     func list(_ key: String, _ diagnostics: inout Diagnostics) -> [YAMLFields] {
-        guard let node = mapping[key], !node.isNull else { return [] }
+        guard let node = values[key], !node.isNull else { return [] }
         guard let sequence = node.sequence else {
             wrong(key, node, "a list of items, each starting with '- ' on its own line", &diagnostics)
             return []
@@ -245,7 +253,7 @@ struct YAMLFields {
 
     /// A map from language code to text, or one text for every language.
     func translations(_ key: String, _ diagnostics: inout Diagnostics) -> [String: String] {
-        guard let node = mapping[key], !node.isNull else { return [:] }
+        guard let node = values[key], !node.isNull else { return [:] }
         if let scalar = node.scalar { return ["": scalar.string] }
         guard let inner = node.mapping else {
             wrong(key, node, "text, or one text per language such as {nl: …, en: …}", &diagnostics)
@@ -263,7 +271,7 @@ struct YAMLFields {
     }
 
     /// The value of a field as written, for fields that reach templates unchanged.
-    func value(_ key: String) -> YAMLValue? { mapping[key].map(YAMLValue.init) }
+    func value(_ key: String) -> YAMLValue? { values[key].map(YAMLValue.init) }
 }
 
 extension Node {
