@@ -105,7 +105,8 @@ def main():
         folder = prepare(size, work)
         results = {"baken": [], "hugo": []}
         for _ in range(args.runs):
-            results["baken"].append(timed([baken, "build", "--site", str(folder / "baken"), "--output", str(folder / "out-baken")]))
+            # --no-cache: every run is a full build (a second run would otherwise find nothing changed).
+            results["baken"].append(timed([baken, "build", "--no-cache", "--site", str(folder / "baken"), "--output", str(folder / "out-baken")]))
             results["hugo"].append(timed(["hugo", "--quiet", "--source", str(folder / "hugo"), "--destination", str(folder / "out-hugo")]))
         render, copy = floor(folder)
         b_time = statistics.median(r[0] for r in results["baken"])
