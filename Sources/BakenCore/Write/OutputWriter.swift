@@ -16,23 +16,29 @@ struct OutputWriter: Sendable {
         do {
             try? fm.removeItem(at: staging)
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            var made: Set<String> = []
-            var contents: [(path: String, data: Data)] = []
-            for file in files.sorted(by: { $0.path < $1.path }) {
+            let sorted = files.sorted(by: { $0.path < $1.path })
+            var folders: Set<String> = []
+            for file in sorted {
                 guard Self.isInside(file.path) else {
                     throw BuildFailure([Diagnostic(file: nil, "refusing to write '\(file.path)' outside the output folder")])
                 }
-                contents.append((file.path, try tree.bytes(of: file)))
+                folders.insert(staging.appendingPathComponent(file.path).deletingLastPathComponent().path)
             }
-            for file in Precompressed.adding(to: contents) {
-                let destination = staging.appendingPathComponent(file.path)
-                let folder = destination.deletingLastPathComponent().path
-                if !made.contains(folder) {
-                    try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                    made.insert(folder)
+            for folder in folders.sorted() { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            // Each file with its compressed copies, on all cores: a file's bytes are written and let go at once.
+            let tree = self.tree
+            let failures = ParallelMap.map(sorted) { file -> String? in
+                do {
+                    let data = try tree.bytes(of: file)
+                    for copy in [(path: file.path, data: data)] + Precompressed.copies(of: file.path, data) {
+                        try copy.data.write(to: staging.appendingPathComponent(copy.path))
+                    }
+                    return nil
+                } catch {
+                    return "\(file.path): \(error.localizedDescription)"
                 }
-                try file.data.write(to: destination)
             }
+            if let failure = failures.compactMap({ $0 }).first { throw Failure.file(failure) }
         } catch let failure as BuildFailure {
             try? fm.removeItem(at: staging)
             throw failure
@@ -68,6 +74,11 @@ struct OutputWriter: Sendable {
     }
 
     /// Removes the folders that builds killed before their end left beside the output: they belong to no running process.
+    private enum Failure: Error, LocalizedError {
+        case file(String)
+        var errorDescription: String? { if case .file(let message) = self { message } else { nil } }
+    }
+
     static func removeLeftovers(of name: String, in parent: URL) {
         let fm = FileManager.default
         for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] {

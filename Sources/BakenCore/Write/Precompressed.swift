@@ -17,13 +17,15 @@ enum Precompressed {
 
     /// The files with a `.gz` and a `.br` copy after each text file worth compressing; made on all cores.
     static func adding(to files: [(path: String, data: Data)]) -> [(path: String, data: Data)] {
-        let copies = ParallelMap.map(files) { file -> [(path: String, data: Data)] in
-            guard wants(file.path), file.data.count >= minimumSize else { return [] }
-            var result = [(path: file.path + ".gz", data: gzip(file.data))]
-            if let br = brotli(file.data) { result.append((file.path + ".br", br)) }
-            return result
-        }
-        return files + copies.flatMap { $0 }
+        files + ParallelMap.map(files) { copies(of: $0.path, $0.data) }.flatMap { $0 }
+    }
+
+    /// The `.gz` and `.br` copies of one file; none when it is not text or too small to gain.
+    static func copies(of path: String, _ data: Data) -> [(path: String, data: Data)] {
+        guard wants(path), data.count >= minimumSize else { return [] }
+        var result = [(path: path + ".gz", data: gzip(data))]
+        if let br = brotli(data) { result.append((path + ".br", br)) }
+        return result
     }
 
     /// A gzip file (RFC 1952) at libdeflate's level 6: zlib's ratio at level 6 in under half its time. libdeflate
