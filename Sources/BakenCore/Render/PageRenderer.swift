@@ -71,6 +71,18 @@ struct PageRenderer: Sendable {
         }
     }
 
+    /// Pages whose views give other values field by field than by reflection; empty unless a view's
+    /// `templateFields` misses a field (a test checks the Almelo site).
+    func pagesWithOwnFieldValues(_ site: Site) -> [String] {
+        site.pages.indices.compactMap { index in
+            let entry = site.pages[index]
+            let context = site.context(for: index, content: "", shared: shared[entry.page.language]!.value, downloads: downloads)
+            let fast = TemplateData.convert(context, prepared: [:])
+            let reflected = TemplateData.$reflected.withValue(true) { TemplateData.convert(context, prepared: [:]) }
+            return fast == reflected ? nil : entry.url
+        }
+    }
+
     func renderNotFound(_ site: Site, language code: String) -> RenderedPage? {
         guard templates.exists("404"), let language = shared[code]?.value else { return nil }
         let strings = site.theme.strings[code] ?? [:]

@@ -1,8 +1,16 @@
 /// Turns view structs into `TemplateValue`s once per page, so templates look names up in a hash table instead of
 /// reflecting over a struct's fields on every tag.
 enum TemplateData {
+    /// Set in tests: every view by reflection, to compare with the views' own `templateFields`.
+    @TaskLocal static var reflected = false
+
     static func convert(_ value: Any) -> TemplateValue {
         convertOptional(value) ?? .object([:])
+    }
+
+    /// Nil for a missing optional.
+    static func convertIfPresent(_ value: Any) -> TemplateValue? {
+        convertOptional(value)
     }
 
     /// A struct's fields as an object, with the fields in `prepared` taken as given (values shared by many pages,
@@ -32,6 +40,7 @@ enum TemplateData {
         case let strings as [String: String]: return .object(strings.mapValues(TemplateValue.string))
         case let list as [String]: return .list(list.map(TemplateValue.string))
         case let dictionary as [String: Any]: return .object(dictionary.compactMapValues(convertOptional))
+        case let view as TemplateFields where !reflected: return .object(view.templateFields)
         default: break
         }
         let mirror = Mirror(reflecting: value)
