@@ -36,8 +36,9 @@ public struct BuildReport: Sendable {
     public var seconds: Double
     /// Addresses on other hosts that pages load because site.yml's allowExternal lets them.
     public var allowedExternal: [String] = []
-    /// Seconds per stage, in order: load, assemble, packs, render, write.
-    public var stages: [(stage: String, seconds: Double)] = []
+    /// Seconds per stage, in order: load, assemble, packs, render, write; with the process's peak memory at its
+    /// end, in megabytes.
+    public var stages: [(stage: String, seconds: Double, peakMB: Int)] = []
     /// Whether nothing had changed since the last build, so nothing was built.
     public var upToDate = false
     /// Lesson packs written, each as a zip and a cartridge.
@@ -56,7 +57,7 @@ struct BuildProducts {
     let packs: Int
     let printed: Bool
     let allowedExternal: [String]
-    let stages: [(stage: String, seconds: Double)]
+    let stages: [(stage: String, seconds: Double, peakMB: Int)]
 }
 
 /// Baken's build pipeline.
@@ -86,7 +87,7 @@ public enum Baken {
         }
         let writeStart = Date()
         try OutputWriter(tree: tree).write(products.files, to: options.output)
-        let stages = products.stages + [("write", Date().timeIntervalSince(writeStart))]
+        let stages = products.stages + [("write", Date().timeIntervalSince(writeStart), peakMemoryMB())]
         // Warnings must be seen again next time, so a build with warnings is not remembered.
         if let fingerprint, warnings.isEmpty { cache.record(fingerprint) }
 
@@ -103,9 +104,9 @@ public enum Baken {
     /// load → assemble → render, without writing: what both a build and the live preview make.
     static func produce(_ options: BuildOptions, tree: SourceTree, diagnostics: inout Diagnostics) throws(BuildFailure) -> BuildProducts {
         var clock = Date()
-        var stages: [(stage: String, seconds: Double)] = []
+        var stages: [(stage: String, seconds: Double, peakMB: Int)] = []
         func lap(_ stage: String) {
-            stages.append((stage, Date().timeIntervalSince(clock)))
+            stages.append((stage, Date().timeIntervalSince(clock), peakMemoryMB()))
             clock = Date()
         }
         var source = try SiteSource.load(from: tree, includeDrafts: options.includeDrafts, today: options.today, diagnostics: &diagnostics)
@@ -131,4 +132,11 @@ public enum Baken {
             site: site, renderer: renderer, rendered: rendered, files: files, packs: packs.count,
             printed: printer != nil, allowedExternal: allowedExternal, stages: stages)
     }
+}
+
+/// The most memory the process has held so far, in megabytes.
+func peakMemoryMB() -> Int {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return usage.ru_maxrss / 1024
 }

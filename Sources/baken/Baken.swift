@@ -84,7 +84,7 @@ struct Build: ParsableCommand {
             let warnings = report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
             if verbose {
                 for stage in report.stages {
-                    print("  " + stage.stage.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%6.0f ms", stage.seconds * 1000))
+                    print("  " + stage.stage.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%6.0f ms   peak memory %5d MB", stage.seconds * 1000, stage.peakMB))
                 }
             }
             if quiet { return }
