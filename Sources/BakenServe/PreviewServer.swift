@@ -30,17 +30,17 @@ public struct PreviewServer: Sendable {
             throw BuildFailure([Diagnostic(file: nil, "cannot watch \(watchedRoot.path) for changes")])
         }
         defer { watcher.stop() }
-        // One thread makes every change, in order. After an edit's pages are written and the browser told,
-        // the files made from all pages follow, unless more edits are already waiting: those come first, and
-        // one follow-up then covers them all.
+        // One thread makes every change, in order, off the threads that serve requests. After an edit's pages
+        // are written and the browser told, the files made from all pages follow, unless more edits already
+        // wait: those come first, and one follow-up then covers them all.
         Thread.detachNewThread {
             var followUp = false
             while !watcher.isStopped {
                 let change = watcher.next(timeout: followUp ? 0 : 500)
                 if !change.paths.isEmpty {
-                    followUp = PreviewServer.wait { await PreviewServer.rebuild(live, change: change, reload: reload, log: self.log) }
+                    followUp = PreviewServer.rebuild(live, change: change, reload: reload, log: self.log)
                 } else if followUp {
-                    PreviewServer.wait { await PreviewServer.finish(live, reload: reload, log: self.log) }
+                    PreviewServer.finish(live, reload: reload, log: self.log)
                     followUp = false
                 }
             }
@@ -86,43 +86,41 @@ public struct PreviewServer: Sendable {
         }
     }
 
-    /// Runs async work from the watcher's thread and waits for its result.
-    private static func wait<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
-        let box = ResultBox<T>()
+    /// Tells the open pages, from the watcher's thread.
+    private static func tell(_ reload: LiveReload, _ state: LiveReload.State?) {
         let semaphore = DispatchSemaphore(value: 0)
         Task {
-            box.value = await work()
+            if let state { await reload.publish(state) } else { await reload.succeeded() }
             semaphore.signal()
         }
         semaphore.wait()
-        return box.value!
     }
 
     /// The first step after a change: the edited pages, or the whole site; then the browser reloads.
     /// Returns whether the files made from all pages still wait.
-    static func rebuild(_ live: LiveSite, change: FileWatcher.Change, reload: LiveReload, log: @Sendable (String) -> Void) async -> Bool {
+    static func rebuild(_ live: LiveSite, change: FileWatcher.Change, reload: LiveReload, log: (String) -> Void) -> Bool {
         let changed = change.paths
         switch Result(catching: { () throws(BuildFailure) in try live.update(changed) }) {
         case .success(let update):
             let since = Date().timeIntervalSince(change.first) * 1000
             log("\(changed.sorted().joined(separator: ", ")) changed: \(update.changed.count) files written in \(String(format: "%.0f", update.seconds * 1000)) ms, \(String(format: "%.0f", since)) ms after the change\(update.full ? " (whole site)" : "")")
-            await reload.succeeded()
+            tell(reload, nil)
         case .failure(let failure):
             for diagnostic in failure.diagnostics { log(diagnostic.description) }
-            await reload.publish(.failed(failure.diagnostics.map(\.description)))
+            tell(reload, .failed(failure.diagnostics.map(\.description)))
         }
         return live.hasFollowUp
     }
 
-    /// The second step: search, feeds, sitemap and the other files made from all pages. The open page
-    /// was reloaded already; a failure to write shows over it.
-    static func finish(_ live: LiveSite, reload: LiveReload, log: @Sendable (String) -> Void) async {
+    /// The second step: search, feeds and the other files made from all pages. The open page reloaded
+    /// already; a failure to write shows over it.
+    static func finish(_ live: LiveSite, reload: LiveReload, log: (String) -> Void) {
         switch Result(catching: { () throws(BuildFailure) in try live.finish() }) {
         case .success(let update):
             log("search and site files: \(update.changed.count) files written in \(String(format: "%.0f", update.seconds * 1000)) ms")
         case .failure(let failure):
             for diagnostic in failure.diagnostics { log(diagnostic.description) }
-            await reload.publish(.failed(failure.diagnostics.map(\.description)))
+            tell(reload, .failed(failure.diagnostics.map(\.description)))
         }
     }
 
@@ -174,9 +172,4 @@ public struct PreviewServer: Sendable {
         default: "application/octet-stream"
         }
     }
-}
-
-/// Hands a value from a task back to the thread that waits for it.
-private final class ResultBox<T>: @unchecked Sendable {
-    var value: T?
 }
