@@ -1,3 +1,4 @@
+import BakenSearch
 import Foundation
 
 /// What a build is asked to do.
@@ -52,7 +53,9 @@ public struct BuildReport: Sendable {
 struct BuildProducts {
     let site: Site
     let renderer: PageRenderer
+    /// The site's pages in order, then the search pages.
     let rendered: [RenderedPage]
+    let searchIndexes: [SearchIndex]
     let files: [OutputFile]
     let packs: Int
     let printed: Bool
@@ -123,13 +126,15 @@ public enum Baken {
         lap("packs")
         guard var renderer = PageRenderer(site, diagnostics: &diagnostics) else { throw BuildFailure(diagnostics.all) }
         renderer.downloads = PackDownloads(packs, site: site, templates: renderer.templates)
-        let rendered = renderer.renderAll(site) + site.renderSearch(renderer, diagnostics: &diagnostics)
+        let pages = renderer.renderAll(site)
+        let search = site.renderSearch(renderer, reusing: [:], diagnostics: &diagnostics)
+        let rendered = pages + search.pages
         let files = renderer.downloads.files(site) + rendered.map(\.file) + site.siteFiles(renderer, inline: rendered.map(\.inline))
         let allowedExternal = site.checkExternalLoads(files, diagnostics: &diagnostics)
         try diagnostics.check()
         lap("render")
         return BuildProducts(
-            site: site, renderer: renderer, rendered: rendered, files: files, packs: packs.count,
+            site: site, renderer: renderer, rendered: rendered, searchIndexes: search.indexes, files: files, packs: packs.count,
             printed: printer != nil, allowedExternal: allowedExternal, stages: stages)
     }
 }

@@ -6,6 +6,12 @@ import Foundation
 /// Watches a folder tree with Linux's inotify and reports the relative paths of files that changed.
 /// Folders made later are watched too; the output folder and hidden folders are left out.
 final class FileWatcher: @unchecked Sendable {
+    /// What changed, and when the first of it was seen.
+    struct Change {
+        var paths: Set<String> = []
+        var first = Date()
+    }
+
     private let root: URL
     private let ignored: Set<String>
     private let descriptor: Int32
@@ -14,7 +20,7 @@ final class FileWatcher: @unchecked Sendable {
     private let lock = NSLock()
     private var stopped = false
 
-    /// Makes `next` return an empty set within half a second, for good.
+    /// Makes `next` return nothing within half a second, for good.
     func stop() {
         lock.lock()
         stopped = true
@@ -68,26 +74,36 @@ final class FileWatcher: @unchecked Sendable {
         #endif
     }
 
-    /// Blocks until something changes (or half a second passes), then waits `settle` for more changes and returns them all.
-    func next(settle: TimeInterval = 0.03) -> Set<String> {
-        var changed = Set<String>()
-        read(into: &changed, timeout: 500)
-        if changed.isEmpty { return changed }
-        let deadline = Date().addingTimeInterval(settle)
-        while Date() < deadline {
-            read(into: &changed, timeout: Int32(max(1, deadline.timeIntervalSinceNow * 1000)))
+    /// Blocks until something changes (or `timeout` milliseconds pass), then gathers what follows until
+    /// nothing came for `quiet` and every file made meanwhile was closed, at most `limit` after the first.
+    /// Saving a file is a burst of events within a millisecond or two, so this adds little to an edit's time.
+    func next(timeout: Int32 = 500, quiet: TimeInterval = 0.004, limit: TimeInterval = 0.2) -> Change {
+        var change = Change()
+        var open: Set<String> = []
+        read(into: &change.paths, open: &open, timeout: timeout)
+        if change.paths.isEmpty { return change }
+        change.first = Date()
+        let end = change.first.addingTimeInterval(limit)
+        while Date() < end {
+            // A file made but not yet closed is still being written: wait for it longer than for more files.
+            let wait = open.isEmpty ? quiet : min(0.02, end.timeIntervalSinceNow)
+            let more = read(into: &change.paths, open: &open, timeout: Int32(max(1, (wait * 1000).rounded(.up))))
+            if !more && open.isEmpty { break }
         }
-        return changed
+        return change
     }
 
-    private func read(into changed: inout Set<String>, timeout: Int32) {
+    /// Reads what inotify has within `timeout` milliseconds; whether anything of interest came.
+    @discardableResult
+    private func read(into changed: inout Set<String>, open: inout Set<String>, timeout: Int32) -> Bool {
         #if canImport(Glibc)
         var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        guard poll(&poller, 1, timeout) > 0 else { return }
+        guard poll(&poller, 1, timeout) > 0 else { return false }
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-        guard count > 0 else { return }
+        guard count > 0 else { return false }
         var offset = 0
+        var found = false
         while offset < count {
             let (wd, mask, nameLength): (Int32, UInt32, Int) = buffer.withUnsafeBytes { raw in
                 let event = raw.baseAddress!.advanced(by: offset).assumingMemoryBound(to: inotify_event.self).pointee
@@ -103,13 +119,18 @@ final class FileWatcher: @unchecked Sendable {
             guard let folder, !name.isEmpty, !name.hasPrefix("."), !name.hasSuffix("~") else { continue }
             let path = folder.isEmpty ? name : "\(folder)/\(name)"
             if folder.isEmpty && ignored.contains(name) { continue }
+            found = true
             if mask & UInt32(IN_ISDIR) != 0 {
                 if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { watchTree(path) }
                 changed.insert(path + "/")
             } else {
+                if mask & UInt32(IN_CREATE) != 0 { open.insert(path) } else { open.remove(path) }
                 changed.insert(path)
             }
         }
+        return found
+        #else
+        return false
         #endif
     }
 }

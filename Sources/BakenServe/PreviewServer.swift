@@ -30,16 +30,19 @@ public struct PreviewServer: Sendable {
             throw BuildFailure([Diagnostic(file: nil, "cannot watch \(watchedRoot.path) for changes")])
         }
         defer { watcher.stop() }
+        // One thread makes every change, in order, off the threads that serve requests. After an edit's pages
+        // are written and the browser told, the files made from all pages follow, unless more edits already
+        // wait: those come first, and one follow-up then covers them all.
         Thread.detachNewThread {
+            var followUp = false
             while !watcher.isStopped {
-                let changed = watcher.next()
-                guard !changed.isEmpty else { continue }
-                let semaphore = DispatchSemaphore(value: 0)
-                Task {
-                    await PreviewServer.rebuild(live, changed: changed, reload: reload, log: self.log)
-                    semaphore.signal()
+                let change = watcher.next(timeout: followUp ? 0 : 500)
+                if !change.paths.isEmpty {
+                    followUp = PreviewServer.rebuild(live, change: change, reload: reload, log: self.log)
+                } else if followUp {
+                    PreviewServer.finish(live, reload: reload, log: self.log)
+                    followUp = false
                 }
-                semaphore.wait()
             }
         }
 
@@ -83,14 +86,41 @@ public struct PreviewServer: Sendable {
         }
     }
 
-    static func rebuild(_ live: LiveSite, changed: Set<String>, reload: LiveReload, log: @Sendable (String) -> Void) async {
+    /// Tells the open pages, from the watcher's thread.
+    private static func tell(_ reload: LiveReload, _ state: LiveReload.State?) {
+        let semaphore = DispatchSemaphore(value: 0)
+        Task {
+            if let state { await reload.publish(state) } else { await reload.succeeded() }
+            semaphore.signal()
+        }
+        semaphore.wait()
+    }
+
+    /// The first step after a change: the edited pages, or the whole site; then the browser reloads.
+    /// Returns whether the files made from all pages still wait.
+    static func rebuild(_ live: LiveSite, change: FileWatcher.Change, reload: LiveReload, log: (String) -> Void) -> Bool {
+        let changed = change.paths
         switch Result(catching: { () throws(BuildFailure) in try live.update(changed) }) {
         case .success(let update):
-            log("\(changed.sorted().joined(separator: ", ")) changed: \(update.changed.count) files written in \(String(format: "%.0f", update.seconds * 1000)) ms\(update.full ? " (whole site)" : "")")
-            await reload.succeeded()
+            let since = Date().timeIntervalSince(change.first) * 1000
+            log("\(changed.sorted().joined(separator: ", ")) changed: \(update.changed.count) files written in \(String(format: "%.0f", update.seconds * 1000)) ms, \(String(format: "%.0f", since)) ms after the change\(update.full ? " (whole site)" : "")")
+            tell(reload, nil)
         case .failure(let failure):
             for diagnostic in failure.diagnostics { log(diagnostic.description) }
-            await reload.publish(.failed(failure.diagnostics.map(\.description)))
+            tell(reload, .failed(failure.diagnostics.map(\.description)))
+        }
+        return live.hasFollowUp
+    }
+
+    /// The second step: search, feeds and the other files made from all pages. The open page reloaded
+    /// already; a failure to write shows over it.
+    static func finish(_ live: LiveSite, reload: LiveReload, log: (String) -> Void) {
+        switch Result(catching: { () throws(BuildFailure) in try live.finish() }) {
+        case .success(let update):
+            log("search and site files: \(update.changed.count) files written in \(String(format: "%.0f", update.seconds * 1000)) ms")
+        case .failure(let failure):
+            for diagnostic in failure.diagnostics { log(diagnostic.description) }
+            tell(reload, .failed(failure.diagnostics.map(\.description)))
         }
     }
 

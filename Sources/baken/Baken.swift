@@ -21,13 +21,17 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port to serve on.")
     var port: Int = 1313
 
+    @Option(help: "Where to write the preview (default: .baken-preview/ in the site folder).")
+    var output: String?
+
     @Flag(name: .customLong("no-drafts"), help: "Leave out pages with draft: true (shown by default).")
     var noDrafts = false
 
     func run() async throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let siteURL = URL(fileURLWithPath: site, relativeTo: cwd).standardizedFileURL
-        let options = BuildOptions(site: siteURL, output: siteURL.appendingPathComponent(".baken-preview"), includeDrafts: !noDrafts)
+        let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: cwd) } ?? siteURL.appendingPathComponent(".baken-preview")
+        let options = BuildOptions(site: siteURL, output: outputURL, includeDrafts: !noDrafts)
         let server = PreviewServer(options: options, port: port) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }

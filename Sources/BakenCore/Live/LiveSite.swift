@@ -1,26 +1,46 @@
+import BakenSearch
 import Foundation
 
-/// What one rebuild of a live site changed in the output folder.
+/// What one step of a live site's rebuild changed in the output folder.
 public struct LiveUpdate: Sendable {
     /// Output paths written or removed, sorted.
     public var changed: [String]
     /// Whether the whole site was read again (a template, site.yml, data or a page's front matter changed).
     public var full: Bool
+    /// Whether files made from all pages (search, feeds, sitemap, _headers) still wait for `finish()`.
+    public var followUp: Bool
     public var warnings: [Diagnostic]
     public var seconds: Double
 }
 
 /// A site kept in memory between builds, for `baken serve`: rebuilds what a change affects and rewrites
 /// only the output files whose bytes changed, so the folder always equals a clean build's.
+///
+/// An edit to a page's body comes in two steps: `update` writes the edited pages (quick, whatever the
+/// size of the site), then `finish` writes the files made from all pages, such as the search index.
+/// Between the two, only those files lag behind; more edits may come first, and one `finish` covers them all.
 /// Use it from one thread at a time.
 public final class LiveSite: @unchecked Sendable {
     public let options: BuildOptions
     private let tree: SourceTree
     private var site: Site?
     private var renderer: PageRenderer?
-    private var rendered: [RenderedPage] = []
+    /// The inline blocks of each page, in the order of the site's pages, for the header policy.
+    private var inline: [InlineHashes] = []
+    /// Each language's search index as last written, and the inline blocks of the search pages.
+    private var searchIndexes: [String: SearchIndex] = [:]
+    private var searchInline: [InlineHashes] = []
+    /// Languages whose pages' searchable text changed since their index was made.
+    private var staleSearch: Set<String> = []
+    /// Whether the site files made from pages (feeds, `_headers`, `nginx.conf`) may have changed: a news
+    /// page's body is in its feed, and a page's inline blocks are in the header policy.
+    private var staleSiteFiles = false
+    /// Pages whose body goes into a lesson pack: an edit there makes the packs again, with the whole site.
+    private var inPacks: Set<Int> = []
     /// Output path → bytes last written.
     private var written: [String: Data] = [:]
+    /// Whether `finish` has work: an edit was written without the files made from all pages.
+    public private(set) var hasFollowUp = false
 
     public init(_ options: BuildOptions) {
         self.options = options
@@ -33,102 +53,198 @@ public final class LiveSite: @unchecked Sendable {
         let start = Date()
         var diagnostics = Diagnostics()
         let products = try Baken.produce(options, tree: tree, diagnostics: &diagnostics)
-        let changed = try write(products.files, removingOthers: true)
-        (self.site, self.renderer, self.rendered) = (products.site, products.renderer, products.rendered)
-        return LiveUpdate(changed: changed, full: true, warnings: diagnostics.all.filter { $0.severity == .warning }, seconds: Date().timeIntervalSince(start))
+        let changed = try writeOrForget(products.files, replacingAll: true)
+        site = products.site
+        renderer = products.renderer
+        inline = products.rendered.prefix(products.site.pages.count).map(\.inline)
+        searchInline = products.rendered.dropFirst(products.site.pages.count).map(\.inline)
+        searchIndexes = Dictionary(products.searchIndexes.map { ($0.language, $0) }, uniquingKeysWith: { a, _ in a })
+        staleSearch = []
+        staleSiteFiles = false
+        inPacks = products.site.pagesInPacks()
+        hasFollowUp = false
+        return LiveUpdate(changed: changed, full: true, followUp: false, warnings: diagnostics.all.filter { $0.severity == .warning }, seconds: Date().timeIntervalSince(start))
     }
 
-    /// Rebuilds after the files at `paths` (relative to the site folder) changed. An edit to the body of
-    /// existing pages renders just those pages and the files made from them; anything else reads the site again.
+    /// The first step after the files at `paths` (relative to the site folder) changed. An edit to the body
+    /// of existing pages renders and writes just those pages (and translations that say whether they are
+    /// outdated), leaving the files made from all pages to `finish`; anything else reads the site again.
     @discardableResult
     public func update(_ paths: Set<String>) throws(BuildFailure) -> LiveUpdate {
         guard var site, let renderer else { return try rebuildAll() }
         let start = Date()
         var diagnostics = Diagnostics()
-        var edited: [(Int, Page)] = []
+        var edited: [(index: Int, entry: AssembledPage)] = []
         for path in paths.sorted() {
-            // Lesson folders go into packs: an edit there makes the packs again, with the whole site.
-            guard let index = site.fileIndex[path], !site.isInLessonFolder(index), let text = tree.text(path, diagnostics: &diagnostics),
+            guard let index = site.fileIndex[path], !inPacks.contains(index), let text = tree.text(path, diagnostics: &diagnostics),
                   case .success(let split) = FrontMatter.split(text, file: path),
                   split.yaml == site.pages[index].page.frontMatterText else { return try rebuildAll() }
             var page = site.pages[index].page
             page.body = split.body
             page.bodyLine = split.bodyLine
-            edited.append((index, page))
-        }
-        for (index, page) in edited {
-            site = site.replacingBody(of: index, with: page, diagnostics: &diagnostics)
+            edited.append((index, site.reading(page, diagnostics: &diagnostics)))
         }
         try diagnostics.check()
-        var rendered = self.rendered
-        for (index, _) in edited { rendered[index] = renderer.render(site, index) }
-        // The search index holds every page's text: it is made again from the site as it is now.
-        var searchNotes = Diagnostics()
-        let search = site.renderSearch(renderer, diagnostics: &searchNotes)
-        let files = edited.map { rendered[$0.0].file } + search.map(\.file) + site.siteFiles(renderer, inline: rendered.prefix(site.pages.count).map(\.inline) + search.map(\.inline)).filter {
-            if case .text = $0.contents { return true }
-            return false
+
+        // Pages change in place (the site holds thousands), and go back as they were if the edit fails.
+        let previous = edited.map { (index: $0.index, entry: site.pages[$0.index]) }
+        self.site = nil
+        for (index, entry) in edited { site.replace(index, with: entry) }
+        // A translation says whether its source changed since it was translated: it is rendered again with its source.
+        var affected = Set(edited.map(\.index))
+        for (index, _) in edited where site.pages[index].page.language == site.config.defaultLanguage {
+            for (_, other) in site.translations[site.pages[index].page.translationKey] ?? [:] { affected.insert(other) }
         }
-        _ = site.checkExternalLoads(edited.map { rendered[$0.0].file }, diagnostics: &diagnostics)
-        try diagnostics.check()
-        let changed = try write(files, removingOthers: false)
-        (self.site, self.rendered) = (site, rendered)
-        return LiveUpdate(changed: changed, full: false, warnings: [], seconds: Date().timeIntervalSince(start))
+        let indices = affected.sorted()
+        let pages = Self.render(indices, of: site, with: renderer)
+        do throws(BuildFailure) {
+            try checkExternalLoads(pages.map(\.file), in: site)
+        } catch {
+            for (index, entry) in previous { site.replace(index, with: entry) }
+            self.site = site
+            throw error
+        }
+        let changed = try writeOrForget(pages.map(\.file))
+        for (index, page) in zip(indices, pages) where inline[index] != page.inline {
+            inline[index] = page.inline
+            staleSiteFiles = true
+        }
+        for (old, new) in zip(previous, edited) {
+            if old.entry.sections != new.entry.sections { staleSearch.insert(new.entry.page.language) }
+            if new.entry.page.frontMatter.type == .news { staleSiteFiles = true }
+        }
+        self.site = site
+        hasFollowUp = true
+        return LiveUpdate(changed: changed, full: false, followUp: true, warnings: [], seconds: Date().timeIntervalSince(start))
     }
 
-    /// Writes files whose bytes changed, each through a temporary file and a rename; with `removingOthers`,
-    /// deletes files the site no longer has.
-    private func write(_ files: [OutputFile], removingOthers: Bool) throws(BuildFailure) -> [String] {
+    /// The second step: the files made from all pages, for every edit since the last time. The search
+    /// index is made again only for languages whose searchable text changed, and the other site files only
+    /// when a news page or a page's inline blocks changed: nothing else in them depends on a page's body.
+    @discardableResult
+    public func finish() throws(BuildFailure) -> LiveUpdate {
+        guard hasFollowUp, let site, let renderer else {
+            return LiveUpdate(changed: [], full: false, followUp: false, warnings: [], seconds: 0)
+        }
+        let start = Date()
+        var files: [OutputFile] = []
+        var search: (pages: [RenderedPage], indexes: [SearchIndex])?
+        if !staleSearch.isEmpty {
+            var notes = Diagnostics()
+            let made = site.renderSearch(renderer, reusing: searchIndexes.filter { !staleSearch.contains($0.key) }, diagnostics: &notes)
+            files += made.pages.map(\.file)
+            if made.pages.map(\.inline) != searchInline { staleSiteFiles = true }
+            search = made
+        }
+        if staleSiteFiles {
+            // Static files and pack downloads are copied from sources that a body edit does not touch.
+            files += site.siteFiles(renderer, inline: inline + (search?.pages.map(\.inline) ?? searchInline)).filter {
+                if case .text = $0.contents { return true }
+                return false
+            }
+        }
+        let changed = try writeOrForget(files, replacing: staleSearch.map { site.searchIndexPath($0, "") })
+        if let search {
+            searchIndexes = Dictionary(search.indexes.map { ($0.language, $0) }, uniquingKeysWith: { a, _ in a })
+            searchInline = search.pages.map(\.inline)
+        }
+        staleSearch = []
+        staleSiteFiles = false
+        hasFollowUp = false
+        return LiveUpdate(changed: changed, full: false, followUp: false, warnings: [], seconds: Date().timeIntervalSince(start))
+    }
+
+    private static func render(_ indices: [Int], of site: Site, with renderer: PageRenderer) -> [RenderedPage] {
+        ParallelMap.map(indices) { renderer.render(site, $0) }
+    }
+
+    /// Fails for anything the pages would load from another host. Looks at these pages alone; only when
+    /// one loads something does the site's check run, for its messages.
+    private func checkExternalLoads(_ files: [OutputFile], in site: Site) throws(BuildFailure) {
+        let checker = ExternalLoads(allowed: site.config.allowExternal, origin: site.config.origin)
+        let loading = files.contains { file in
+            guard case .text(let html) = file.contents else { return false }
+            return !checker.loads(inHTML: html).isEmpty
+        }
+        guard loading else { return }
+        var diagnostics = Diagnostics()
+        _ = site.checkExternalLoads(files, diagnostics: &diagnostics)
+        try diagnostics.check()
+    }
+
+    /// Writes; when that fails, part of the folder may be new, so the next change builds the whole site.
+    private func writeOrForget(_ files: [OutputFile], replacing prefixes: [String] = [], replacingAll: Bool = false) throws(BuildFailure) -> [String] {
+        do throws(BuildFailure) {
+            return try write(files, replacing: prefixes, replacingAll: replacingAll)
+        } catch {
+            site = nil
+            throw error
+        }
+    }
+
+    /// Writes the files whose bytes changed, each with its compressed copies, through a temporary file and
+    /// a rename, so a reader sees the old file or the new one. Files written before under one of the
+    /// `replacing` prefixes (or any, with `replacingAll`) that are not among `files` are removed.
+    private func write(_ files: [OutputFile], replacing prefixes: [String] = [], replacingAll: Bool = false) throws(BuildFailure) -> [String] {
         let fm = FileManager.default
         var changed: [String] = []
-        var keep: Set<String> = []
         do {
             var contents: [(path: String, data: Data)] = []
             for file in files where OutputWriter.isInside(file.path) {
                 contents.append((file.path, try tree.bytes(of: file)))
             }
-            // Only changed files need new compressed copies.
+            // Only changed files need new compressed copies; an unchanged file keeps those it has.
             let fresh = contents.filter { written[$0.path] != $0.data }
-            let fromPrecompression = Precompressed.adding(to: fresh)
-            for file in contents { keep.insert(file.path) }
-            for file in fromPrecompression { keep.insert(file.path) }
-            if !removingOthers {
-                for path in written.keys { keep.insert(path) }
-            } else {
-                let unchanged = Set(contents.map(\.path)).subtracting(fresh.map(\.path))
-                for path in written.keys where (path.hasSuffix(".gz") || path.hasSuffix(".br")) && unchanged.contains(String(path.dropLast(3))) {
-                    keep.insert(path)
-                }
-            }
-            for file in fromPrecompression {
-                let data = file.data
-                if written[file.path] == data { continue }
+            let made = Precompressed.adding(to: fresh)
+            var folders: Set<String> = []
+            for file in made where written[file.path] != file.data {
                 let destination = options.output.appendingPathComponent(file.path)
-                try fm.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-                let temporary = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).baken-tmp")
-                try data.write(to: temporary)
-                if fm.fileExists(atPath: destination.path) { try fm.removeItem(at: destination) }
-                try fm.moveItem(at: temporary, to: destination)
-                written[file.path] = data
+                let folder = destination.deletingLastPathComponent()
+                if folders.insert(folder.path).inserted {
+                    try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+                }
+                let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).baken-tmp")
+                try file.data.write(to: temporary)
+                guard rename(temporary.path, destination.path) == 0 else {
+                    throw BuildFailure([Diagnostic(file: nil, "cannot write \(destination.path): \(String(cString: strerror(errno)))")])
+                }
+                written[file.path] = file.data
                 changed.append(file.path)
             }
-            if removingOthers {
-                for path in written.keys where !keep.contains(path) {
-                    try? fm.removeItem(at: options.output.appendingPathComponent(path))
-                    written[path] = nil
-                    changed.append(path)
+
+            var obsolete: [String] = []
+            let madePaths = Set(made.map(\.path))
+            // A file that changed and no longer gets a compressed copy (now too small) loses the old one.
+            for file in fresh {
+                for copy in [file.path + ".gz", file.path + ".br"] where written[copy] != nil && !madePaths.contains(copy) {
+                    obsolete.append(copy)
                 }
-                // Files left in the folder by an earlier run that this site does not make.
-                if let enumerator = fm.enumerator(at: options.output, includingPropertiesForKeys: nil) {
-                    for case let url as URL in enumerator where !url.hasDirectoryPath {
-                        let relative = String(url.standardizedFileURL.path.dropFirst(options.output.standardizedFileURL.path.count + 1))
-                        if !keep.contains(relative) {
-                            try? fm.removeItem(at: url)
-                            changed.append(relative)
-                        }
+            }
+            if replacingAll || !prefixes.isEmpty {
+                let kept = Set(contents.map(\.path))
+                for path in written.keys where replacingAll || prefixes.contains(where: { path.hasPrefix($0) }) {
+                    if kept.contains(path) || madePaths.contains(path) { continue }
+                    if path.hasSuffix(".gz") || path.hasSuffix(".br"), kept.contains(String(path.dropLast(3))) { continue }
+                    obsolete.append(path)
+                }
+            }
+            for path in Set(obsolete) {
+                try? fm.removeItem(at: options.output.appendingPathComponent(path))
+                written[path] = nil
+                changed.append(path)
+            }
+            // Files left in the folder by an earlier run that this site does not make.
+            if replacingAll, let enumerator = fm.enumerator(at: options.output, includingPropertiesForKeys: nil) {
+                for case let url as URL in enumerator where !url.hasDirectoryPath {
+                    let relative = String(url.standardizedFileURL.path.dropFirst(options.output.standardizedFileURL.path.count + 1))
+                    if written[relative] == nil {
+                        try? fm.removeItem(at: url)
+                        changed.append(relative)
                     }
                 }
             }
+        } catch let failure as BuildFailure {
+            throw failure
         } catch {
             throw BuildFailure([Diagnostic(file: nil, "cannot write into \(options.output.path): \(error.localizedDescription)")])
         }

@@ -66,19 +66,31 @@ struct MarkdownReader: Sendable {
 }
 
 extension Site {
-    /// The same site with one page's body read again; its address and front matter are unchanged.
-    func replacingBody(of index: Int, with page: Page, diagnostics: inout Diagnostics) -> Site {
-        var site = self
-        site.pages[index] = Site.read(page, with: markdown, diagnostics: &diagnostics)
-        return site
+    /// One page read again alone, its body changed; its address and front matter are unchanged.
+    func reading(_ page: Page, diagnostics: inout Diagnostics) -> AssembledPage {
+        Site.read(page, with: markdown, diagnostics: &diagnostics)
     }
 
-    /// Whether the page sits in the folder of a lesson, whose files go into its pack.
-    func isInLessonFolder(_ index: Int) -> Bool {
-        let page = pages[index].page
-        return pages.contains { other in
-            other.page.language == page.language && other.page.frontMatter.type == .lesson && other.page.directory == page.directory
+    /// Puts a page read again in its place: in place, so one edit does not copy every page.
+    mutating func replace(_ index: Int, with entry: AssembledPage) {
+        pages[index] = entry
+    }
+
+    /// The pages whose body goes into a lesson pack: those in a lesson's folder and those a lesson attaches.
+    func pagesInPacks() -> Set<Int> {
+        var folders: Set<String> = []
+        var result: Set<Int> = []
+        for entry in pages where entry.page.frontMatter.type == .lesson {
+            folders.insert(entry.page.language + "/" + entry.page.directory)
+            guard case .lesson(let lesson) = entry.page.frontMatter.fields else { continue }
+            for attachment in lesson.attachments {
+                if let file = LinkResolver.resolve(attachment.file, from: entry.page.file), let target = fileIndex[file] { result.insert(target) }
+            }
         }
+        for (index, entry) in pages.enumerated() where folders.contains(entry.page.language + "/" + entry.page.directory) {
+            result.insert(index)
+        }
+        return result
     }
 
     /// Stands in the body's HTML where shortcode `index` is rendered.

@@ -7,10 +7,17 @@ extension Site {
     /// Search, when the theme has a `search` layout: an index per language under `search-index/<language>/`
     /// and a search page per language at `/<search_slug>/`. What it did goes into the build's notes.
     func renderSearch(_ renderer: PageRenderer, diagnostics: inout Diagnostics) -> [RenderedPage] {
-        guard renderer.templates.exists("search") else { return [] }
+        renderSearch(renderer, reusing: [:], diagnostics: &diagnostics).pages
+    }
+
+    /// The same, with the indexes of languages whose pages did not change since they were built (`reusing`,
+    /// by language); also returns every language's index, to reuse next time.
+    func renderSearch(_ renderer: PageRenderer, reusing kept: [String: SearchIndex], diagnostics: inout Diagnostics) -> (pages: [RenderedPage], indexes: [SearchIndex]) {
+        guard renderer.templates.exists("search") else { return ([], []) }
         let start = Date(), startCPU = Self.processorSeconds()
         let languages = config.languages.map(\.code).filter { homes[$0] != nil }
-        let indexes = buildSearchIndexes(languages)
+        let built = buildSearchIndexes(languages.filter { kept[$0] == nil })
+        let indexes = languages.map { code in kept[code] ?? built.first { $0.language == code }! }
         let seconds = Date().timeIntervalSince(start), cpu = Self.processorSeconds() - startCPU
 
         var files: [RenderedPage] = []
@@ -36,7 +43,7 @@ extension Site {
             return "\(index.language) \(index.pages) pages, \(index.sections) sections, \(index.terms) words, \(index.files.count) files (\(index.bytes / 1024) KB), \(excerpts)"
         }
         diagnostics.note(nil, nil, "search index built in \(String(format: "%.2f", seconds)) s (\(String(format: "%.2f", cpu)) s of processor time): " + summary.joined(separator: "; "))
-        return files
+        return (files, indexes)
     }
 
     /// Processor time of the whole process so far, in seconds: the search stage runs alone, so this measures it.
