@@ -126,8 +126,9 @@ public enum Baken {
         lap("packs")
         guard var renderer = PageRenderer(site, diagnostics: &diagnostics) else { throw BuildFailure(diagnostics.all) }
         renderer.downloads = PackDownloads(packs, site: site, templates: renderer.templates)
-        let pages = renderer.renderAll(site)
+        // The search index first: its working memory is let go before the rendered pages pile up.
         let search = site.renderSearch(renderer, reusing: [:], diagnostics: &diagnostics)
+        let pages = renderer.renderAll(site)
         let rendered = pages + search.pages
         let files = renderer.downloads.files(site) + rendered.map(\.file) + site.siteFiles(renderer, inline: rendered.map(\.inline))
         let allowedExternal = site.checkExternalLoads(files, diagnostics: &diagnostics)
