@@ -62,24 +62,23 @@ struct PageRenderer: Sendable {
     /// Pages whose language-wide values differ from the ones converted once per language; empty unless a field
     /// in `LanguageSharedBox.languageFields` came to depend on the page (a test checks the Almelo site).
     func pagesWithOwnLanguageValues(_ site: Site) -> [String] {
-        site.pages.indices.compactMap { index in
-            let entry = site.pages[index]
-            let box = shared[entry.page.language]!
-            let context = site.context(for: index, content: "", shared: box.value, downloads: downloads)
-            let own = TemplateData.convert(context, prepared: [:]).filter { LanguageSharedBox.languageFields.contains($0.key) }
-            return own == box.prepared ? nil : entry.url
-        }
+        pages(of: site) { _, values, box in values.filter { LanguageSharedBox.languageFields.contains($0.key) } != box.prepared }
     }
 
     /// Pages whose views give other values field by field than by reflection; empty unless a view's
     /// `templateFields` misses a field (a test checks the Almelo site).
     func pagesWithOwnFieldValues(_ site: Site) -> [String] {
+        pages(of: site) { context, values, _ in values != TemplateData.$reflected.withValue(true) { TemplateData.convert(context, prepared: [:]) } }
+    }
+
+    /// The addresses of the pages for which `differ` holds, given each page's context and its values converted
+    /// without the per-language shortcut.
+    private func pages(of site: Site, where differ: (PageContext, [String: TemplateValue], LanguageSharedBox) -> Bool) -> [String] {
         site.pages.indices.compactMap { index in
             let entry = site.pages[index]
-            let context = site.context(for: index, content: "", shared: shared[entry.page.language]!.value, downloads: downloads)
-            let fast = TemplateData.convert(context, prepared: [:])
-            let reflected = TemplateData.$reflected.withValue(true) { TemplateData.convert(context, prepared: [:]) }
-            return fast == reflected ? nil : entry.url
+            let box = shared[entry.page.language]!
+            let context = site.context(for: index, content: "", shared: box.value, downloads: downloads)
+            return differ(context, TemplateData.convert(context, prepared: [:]), box) ? entry.url : nil
         }
     }
 

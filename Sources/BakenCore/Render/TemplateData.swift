@@ -5,12 +5,7 @@ enum TemplateData {
     @TaskLocal static var reflected = false
 
     static func convert(_ value: Any) -> TemplateValue {
-        convertOptional(value) ?? .object([:])
-    }
-
-    /// Nil for a missing optional.
-    static func convertIfPresent(_ value: Any) -> TemplateValue? {
-        convertOptional(value)
+        convertIfPresent(value) ?? .object([:])
     }
 
     /// A struct's fields as an object, with the fields in `prepared` taken as given (values shared by many pages,
@@ -21,7 +16,7 @@ enum TemplateData {
             guard let label = child.label else { continue }
             if let ready = prepared[label] {
                 result[label] = ready
-            } else if let converted = convertOptional(child.value) {
+            } else if let converted = convertIfPresent(child.value) {
                 result[label] = converted
             }
         }
@@ -29,7 +24,7 @@ enum TemplateData {
     }
 
     /// Nil for a missing optional: its key is left out, so `{{#field}}` renders nothing.
-    private static func convertOptional(_ value: Any) -> TemplateValue? {
+    static func convertIfPresent(_ value: Any) -> TemplateValue? {
         switch value {
         case let ready as TemplateValue: return ready
         case let fields as [String: TemplateValue]: return .object(fields)
@@ -39,20 +34,20 @@ enum TemplateData {
         case let double as Double: return .double(double)
         case let strings as [String: String]: return .object(strings.mapValues(TemplateValue.string))
         case let list as [String]: return .list(list.map(TemplateValue.string))
-        case let dictionary as [String: Any]: return .object(dictionary.compactMapValues(convertOptional))
+        case let dictionary as [String: Any]: return .object(dictionary.compactMapValues(convertIfPresent))
         case let view as TemplateFields where !reflected: return .object(view.templateFields)
         default: break
         }
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .optional:
-            return mirror.children.first.flatMap { convertOptional($0.value) }
+            return mirror.children.first.flatMap { convertIfPresent($0.value) }
         case .collection, .set:
-            return .list(mirror.children.compactMap { convertOptional($0.value) })
+            return .list(mirror.children.compactMap { convertIfPresent($0.value) })
         case .struct, .class, .tuple:
             var result: [String: TemplateValue] = [:]
             for child in mirror.children {
-                guard let label = child.label, let converted = convertOptional(child.value) else { continue }
+                guard let label = child.label, let converted = convertIfPresent(child.value) else { continue }
                 result[label] = converted
             }
             return .object(result)

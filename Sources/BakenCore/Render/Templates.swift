@@ -49,7 +49,7 @@ struct Templates: Sendable {
 
     /// `context` is a view struct, a dictionary of values, or a `TemplateValue`.
     func render(_ context: Any, with name: String) -> String {
-        let value = context as? TemplateValue ?? TemplateData.convert(context)
+        let value = TemplateData.convert(context)
         if let compiled { return compiled.render(value, with: name) ?? "" }
         return library.render(value.libraryValue, withTemplate: name) ?? ""
     }
