@@ -37,7 +37,7 @@ public struct BuildReport: Sendable {
     public var seconds: Double
     /// Addresses on other hosts that pages load because site.yml's allowExternal lets them.
     public var allowedExternal: [String] = []
-    /// Seconds per stage, in order: load, assemble, packs, render, write; with the process's peak memory at its
+    /// Seconds per stage, in order: load, assemble, packs, render (pages and search), site files, swap; with the process's peak memory at its
     /// end, in megabytes.
     public var stages: [(stage: String, seconds: Double, peakMB: Int)] = []
     /// Whether nothing had changed since the last build, so nothing was built.
@@ -49,14 +49,17 @@ public struct BuildReport: Sendable {
     public var notes: [String] = []
 }
 
-/// Everything a build makes, before it is written.
+/// Everything a build makes. With a staging folder, files were written there as they were made.
 struct BuildProducts {
     let site: Site
     let renderer: PageRenderer
-    /// The site's pages in order, then the search pages.
-    let rendered: [RenderedPage]
+    /// The inline blocks of the site's pages in order, then of the search pages.
+    let inline: [InlineHashes]
+    /// Each language's search index, kept when there is no staging folder (for the live preview to reuse).
     let searchIndexes: [SearchIndex]
+    /// The files not written yet: all of them without a staging folder, none with one.
     let files: [OutputFile]
+    let fileCount: Int
     let packs: Int
     let printed: Bool
     let allowedExternal: [String]
@@ -83,14 +86,21 @@ public enum Baken {
             return BuildReport(pagesPerLanguage: [], files: 0, warnings: [], seconds: Date().timeIntervalSince(start), upToDate: true)
         }
         cache.forget()
-        let products = try produce(options, tree: tree, diagnostics: &diagnostics)
-        let warnings = diagnostics.all.filter { $0.severity == .warning }.sorted()
-        if options.strict && !warnings.isEmpty {
-            throw BuildFailure(warnings.map { Diagnostic(file: $0.file, line: $0.line, $0.message + " (an error because of --strict)") })
+        let staging = try Staging(output: options.output, tree: tree)
+        let products: BuildProducts, warnings: [Diagnostic], stages: [(stage: String, seconds: Double, peakMB: Int)]
+        do throws(BuildFailure) {
+            products = try produce(options, tree: tree, into: staging, diagnostics: &diagnostics)
+            warnings = diagnostics.all.filter { $0.severity == .warning }.sorted()
+            if options.strict && !warnings.isEmpty {
+                throw BuildFailure(warnings.map { Diagnostic(file: $0.file, line: $0.line, $0.message + " (an error because of --strict)") })
+            }
+            let writeStart = Date()
+            try staging.commit()
+            stages = products.stages + [("swap", Date().timeIntervalSince(writeStart), peakMemoryMB())]
+        } catch {
+            staging.discard()
+            throw error
         }
-        let writeStart = Date()
-        try OutputWriter(tree: tree).write(products.files, to: options.output)
-        let stages = products.stages + [("write", Date().timeIntervalSince(writeStart), peakMemoryMB())]
         // Warnings must be seen again next time, so a build with warnings is not remembered.
         if let fingerprint, warnings.isEmpty { cache.record(fingerprint) }
 
@@ -98,45 +108,76 @@ public enum Baken {
             (language.code, products.site.pages.count { $0.page.language == language.code })
         }
         return BuildReport(
-            pagesPerLanguage: counts, files: products.files.count, warnings: warnings, seconds: Date().timeIntervalSince(start),
+            pagesPerLanguage: counts, files: products.fileCount, warnings: warnings, seconds: Date().timeIntervalSince(start),
             allowedExternal: products.allowedExternal, stages: stages, packs: products.packs,
             notes: diagnostics.all.filter { $0.severity == .note }.sorted().map(\.description)
                 + (PDFPrinter.note(packs: products.packs, asked: options.pdf, printed: products.printed).map { [$0] } ?? []))
     }
 
-    /// load → assemble → render, without writing: what both a build and the live preview make.
-    static func produce(_ options: BuildOptions, tree: SourceTree, diagnostics: inout Diagnostics) throws(BuildFailure) -> BuildProducts {
+    /// load → assemble → render: what both a build and the live preview make. With `staging`, each file is
+    /// written there as soon as it is made and checked, so rendered pages never pile up in memory; without,
+    /// the files come back in `files`.
+    static func produce(_ options: BuildOptions, tree: SourceTree, into staging: Staging? = nil, diagnostics: inout Diagnostics) throws(BuildFailure) -> BuildProducts {
         var clock = Date()
+        let printer = options.pdf ? PDFPrinter.find() : nil
         var stages: [(stage: String, seconds: Double, peakMB: Int)] = []
         func lap(_ stage: String) {
             stages.append((stage, Date().timeIntervalSince(clock), peakMemoryMB()))
             clock = Date()
         }
-        var source = try SiteSource.load(from: tree, includeDrafts: options.includeDrafts, today: options.today, diagnostics: &diagnostics)
-        if let baseURL = options.baseURL { source.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
-        let lessonFiles = LessonFiles.load(source, from: tree, diagnostics: &diagnostics)
-        lap("load")
-        let site = Site.assemble(source, diagnostics: &diagnostics)
-        try diagnostics.check()
-        lap("assemble")
-        let printer = options.pdf ? PDFPrinter.find() : nil
-        var packs = site.packs(files: lessonFiles, withPDF: printer != nil, diagnostics: &diagnostics)
-        printer?.print(&packs, diagnostics: &diagnostics)
-        try diagnostics.check()
-        lap("packs")
-        guard var renderer = PageRenderer(site, diagnostics: &diagnostics) else { throw BuildFailure(diagnostics.all) }
-        renderer.downloads = PackDownloads(packs, site: site, templates: renderer.templates)
-        // The search index first: its working memory is let go before the rendered pages pile up.
-        let search = site.renderSearch(renderer, reusing: [:], diagnostics: &diagnostics)
-        let pages = renderer.renderAll(site)
-        let rendered = pages + search.pages
-        let files = renderer.downloads.files(site) + rendered.map(\.file) + site.siteFiles(renderer, inline: rendered.map(\.inline))
-        let allowedExternal = site.checkExternalLoads(files, diagnostics: &diagnostics)
-        try diagnostics.check()
+        var assembled: Site, packs: [LessonPack]
+        do {
+            var source = try SiteSource.load(from: tree, includeDrafts: options.includeDrafts, today: options.today, diagnostics: &diagnostics)
+            if let baseURL = options.baseURL { source.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+            let lessonFiles = LessonFiles.load(source, from: tree, diagnostics: &diagnostics)
+            lap("load")
+            assembled = Site.assemble(source, diagnostics: &diagnostics)
+            try diagnostics.check()
+            lap("assemble")
+            packs = assembled.packs(files: lessonFiles, withPDF: printer != nil, diagnostics: &diagnostics)
+            printer?.print(&packs, diagnostics: &diagnostics)
+            try diagnostics.check()
+            lap("packs")
+        }
+        // A build keeps no Markdown from here on (the live preview does, to read edits against it).
+        if staging != nil { assembled.releaseBodies() }
+        let site = assembled
+        guard var made = PageRenderer(site, diagnostics: &diagnostics) else { throw BuildFailure(diagnostics.all) }
+        made.downloads = PackDownloads(packs, site: site, templates: made.templates)
+        let renderer = made
+
+        var kept: [OutputFile] = [], found: [FoundLoads] = [], count = 0
+        func deliver(_ files: [OutputFile]) {
+            count += files.count
+            found += ParallelMap.map(files) { site.externalLoads(in: $0) }.compactMap { $0 }
+            if let staging { staging.write(files) } else { kept += files }
+        }
+        // The search index is built by one worker while the others render pages, one language after the other:
+        // the two overlap, and the index holds the working memory of one language at a time.
+        let (pages, searched) = renderer.renderAll(site, alongside: { () -> (made: (pages: [RenderedPage], indexes: [SearchIndex]), notes: Diagnostics) in
+            var notes = Diagnostics()
+            let made = site.renderSearch(renderer, reusing: [:], sideBySide: false, diagnostics: &notes)
+            return (made, notes)
+        }) { page in
+            let loads = site.externalLoads(in: page.file)
+            staging?.write(page.file)
+            return (file: staging == nil ? page.file : nil, inline: page.inline, loads: loads)
+        }
+        count += pages.count
+        found += pages.compactMap(\.loads)
+        kept += pages.compactMap(\.file)
+        let (search, notes) = searched
+        diagnostics.add(contentsOf: notes.all)
+        deliver(search.pages.map(\.file))
         lap("render")
+        let inline = pages.map(\.inline) + search.pages.map(\.inline)
+        deliver(renderer.downloads.files(site) + site.siteFiles(renderer, inline: inline))
+        let allowedExternal = site.reportExternalLoads(found.sorted { $0.path < $1.path }, tree: tree, diagnostics: &diagnostics)
+        try diagnostics.check()
+        lap("site files")
         return BuildProducts(
-            site: site, renderer: renderer, rendered: rendered, searchIndexes: search.indexes, files: files, packs: packs.count,
-            printed: printer != nil, allowedExternal: allowedExternal, stages: stages)
+            site: site, renderer: renderer, inline: inline, searchIndexes: staging == nil ? search.indexes : [], files: kept,
+            fileCount: count, packs: packs.count, printed: printer != nil, allowedExternal: allowedExternal, stages: stages)
     }
 }
 

@@ -22,11 +22,12 @@ extension LanguageIndex {
     static func build(_ pages: [SearchPage], language: String) -> LanguageIndex {
         let stemmer = Stemmer(language: language)
         var vocabulary = Vocabulary()
-        let sections = Sections(pages, vocabulary: &vocabulary)
+        var sections = Sections(pages, vocabulary: &vocabulary)
         let stems = vocabulary.stems(stemmer)
         let compounds = Decompounder.applies(to: language)
         let parts = compounds ? vocabulary.compoundParts(stems: stems) : []
         let occurrences = Occurrences(sections, stems: stems, parts: parts, terms: vocabulary.terms.count)
+        sections.releaseTerms()
         var (index, postingsOfTerm) = score(occurrences, sections: sections)
         index.entries = entries(vocabulary, stems: stems, postings: postingsOfTerm)
         index.stemmer = stemmer?.algorithm
@@ -109,13 +110,20 @@ extension LanguageIndex {
         /// Section `s` has the occurrences `start[s]..<start[s + 1]`.
         var start: [Int] = [0]
         var term: [Int32] = []
-        var frequency: [Double] = []
+        var frequency: [Float] = []
         var field: [UInt8] = []
 
         var count: Int { page.count }
 
+        /// Lets go of the terms of each section once they are counted per stem: the largest arrays of the build.
+        mutating func releaseTerms() {
+            term = []
+            frequency = []
+            field = []
+        }
+
         init(_ pages: [SearchPage], vocabulary: inout Vocabulary) {
-            var counts: [Double] = []
+            var counts: [Float] = []
             var fields: [UInt8] = []
             var touched: [Int32] = []
             var length = 0
@@ -171,60 +179,61 @@ extension LanguageIndex {
         /// Stem `t` occurs in `section[start[t]..<start[t + 1]]`, sorted by section.
         var start: [Int]
         var section: [Int32]
-        var frequency: [Double]
+        var frequency: [Float]
         var field: [UInt8]
 
+        /// Two passes over the sections, the first to count each stem's sections and the second to put them
+        /// in place: no list of all occurrences is held in between.
         init(_ sections: Sections, stems: [Int32], parts: [[Int32]], terms: Int) {
-            var flatStem: [Int32] = [], flatSection: [Int32] = [], flatCount: [Double] = [], flatField: [UInt8] = []
-            var counts = [Double](repeating: 0, count: terms)
+            var counts = [Float](repeating: 0, count: terms)
             var fields = [UInt8](repeating: 0, count: terms)
             var present = [Bool](repeating: false, count: terms)
             var touched: [Int32] = []
-            func add(_ stem: Int32, _ count: Double, _ field: UInt8) {
-                let s = Int(stem)
-                if !present[s] {
-                    present[s] = true
-                    touched.append(stem)
+            /// Calls `found` with each stem of each section, in section order, with its count and fields.
+            func visit(_ found: (Int32, Int32, Float, UInt8) -> Void) {
+                func add(_ stem: Int32, _ count: Float, _ field: UInt8) {
+                    let s = Int(stem)
+                    if !present[s] {
+                        present[s] = true
+                        touched.append(stem)
+                    }
+                    counts[s] += count
+                    fields[s] |= field
                 }
-                counts[s] += count
-                fields[s] |= field
-            }
-            for s in 0..<sections.count {
-                for i in sections.start[s]..<sections.start[s + 1] {
-                    let term = Int(sections.term[i]), stem = stems[term]
-                    add(stem, sections.frequency[i], sections.field[i])
-                    if !parts.isEmpty {
-                        for part in parts[term] where part != stem {
-                            add(part, sections.frequency[i] * Boost.compoundPart, sections.field[i] << 4)
+                for s in 0..<sections.count {
+                    for i in sections.start[s]..<sections.start[s + 1] {
+                        let term = Int(sections.term[i]), stem = stems[term]
+                        add(stem, sections.frequency[i], sections.field[i])
+                        if !parts.isEmpty {
+                            for part in parts[term] where part != stem {
+                                add(part, sections.frequency[i] * Float(Boost.compoundPart), sections.field[i] << 4)
+                            }
                         }
                     }
+                    for stem in touched {
+                        found(stem, Int32(s), counts[Int(stem)], fields[Int(stem)])
+                        counts[Int(stem)] = 0
+                        fields[Int(stem)] = 0
+                        present[Int(stem)] = false
+                    }
+                    touched.removeAll(keepingCapacity: true)
                 }
-                for stem in touched {
-                    flatStem.append(stem)
-                    flatSection.append(Int32(s))
-                    flatCount.append(counts[Int(stem)])
-                    flatField.append(fields[Int(stem)])
-                    counts[Int(stem)] = 0
-                    fields[Int(stem)] = 0
-                    present[Int(stem)] = false
-                }
-                touched.removeAll(keepingCapacity: true)
             }
-            // Grouped by stem, in section order within each: a counting sort.
-            start = [Int](repeating: 0, count: terms + 1)
-            for stem in flatStem { start[Int(stem) + 1] += 1 }
+            var start = [Int](repeating: 0, count: terms + 1)
+            visit { stem, _, _, _ in start[Int(stem) + 1] += 1 }
             for t in 0..<terms { start[t + 1] += start[t] }
             var next = start
-            section = [Int32](repeating: 0, count: flatStem.count)
-            frequency = [Double](repeating: 0, count: flatStem.count)
-            field = [UInt8](repeating: 0, count: flatStem.count)
-            for i in flatStem.indices {
-                let at = next[Int(flatStem[i])]
-                next[Int(flatStem[i])] += 1
-                section[at] = flatSection[i]
-                frequency[at] = flatCount[i]
-                field[at] = flatField[i]
+            var section = [Int32](repeating: 0, count: start[terms])
+            var frequency = [Float](repeating: 0, count: start[terms])
+            var field = [UInt8](repeating: 0, count: start[terms])
+            visit { stem, s, count, fields in
+                let at = next[Int(stem)]
+                next[Int(stem)] += 1
+                section[at] = s
+                frequency[at] = count
+                field[at] = fields
             }
+            (self.start, self.section, self.frequency, self.field) = (start, section, frequency, field)
         }
     }
 
@@ -234,37 +243,41 @@ extension LanguageIndex {
         var index = LanguageIndex()
         let total = Double(sections.count)
         let averageLength = max(1, Double(sections.length.reduce(0, +)) / max(1, total))
-        var scored: [(stem: Int, list: [(section: Int32, score: Double)], count: Int)] = []
-        var highest = 0.0
-        for stem in 0..<(occurrences.start.count - 1) {
+        let stems = occurrences.start.count - 1
+        /// The stem's best sections with their scores, in section order; with `all`, every section, unsorted.
+        func scored(_ stem: Int, all: Bool = false) -> [(section: Int32, score: Double)] {
             let range = occurrences.start[stem]..<occurrences.start[stem + 1]
-            guard !range.isEmpty else { continue }
             let df = Double(range.count)
             let idf = log(1 + (total - df + 0.5) / (df + 0.5))
             var list = range.map { i -> (section: Int32, score: Double) in
                 let length = Double(sections.length[Int(occurrences.section[i])])
-                let tf = occurrences.frequency[i]
+                let tf = Double(occurrences.frequency[i])
                 let saturation = tf == 0 ? 0 : tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / averageLength))
                 return (occurrences.section[i], idf * (saturation + boost(occurrences.field[i])))
             }
-            if list.count > maxPostings {
+            if list.count > maxPostings && !all {
                 list.sort { $0.score != $1.score ? $0.score > $1.score : $0.section < $1.section }
                 list.removeLast(list.count - maxPostings)
                 list.sort { $0.section < $1.section }
             }
-            for item in list { highest = max(highest, item.score) }
-            scored.append((stem, list, range.count))
+            return list
+        }
+        // Scored twice, once for the highest score and once to quantize against it: the scores of all stems
+        // are never held at once.
+        var highest = 0.0
+        for stem in 0..<stems where occurrences.start[stem] < occurrences.start[stem + 1] {
+            for item in scored(stem, all: true) { highest = max(highest, item.score) }
         }
         let lowest = highest / scoreRange
         index.scale = highest > 0 ? log(scoreRange) / Double(Posting.levels - 1) : 1
-        var postingsOfTerm = [Int?](repeating: nil, count: occurrences.start.count - 1)
-        for (stem, list, count) in scored {
+        var postingsOfTerm = [Int?](repeating: nil, count: stems)
+        for stem in 0..<stems where occurrences.start[stem] < occurrences.start[stem + 1] {
             postingsOfTerm[stem] = index.postings.count
-            index.postings.append(list.map { section, score in
+            index.postings.append(scored(stem).map { section, score in
                 let level = score <= lowest ? 0 : min(Double(Posting.levels - 1), (log(score / lowest) / index.scale).rounded())
                 return Posting(page: sections.page[Int(section)], section: sections.number[Int(section)], level: UInt8(level))
             })
-            index.sectionCounts.append(count)
+            index.sectionCounts.append(occurrences.start[stem + 1] - occurrences.start[stem])
         }
         return (index, postingsOfTerm)
     }

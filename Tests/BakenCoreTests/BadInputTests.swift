@@ -231,6 +231,10 @@ extension BadInput {
         BadInput("alias on another host", ["content/nl/c.md": page("title: C\naliases: [\"https://example.org/x/\"]")], expected: [
             "content/nl/c.md:3: alias 'https://example.org/x/' must be an address on this site, such as /oud/adres/, without '..'",
         ]),
+        // Found while the pages are written to the build's new folder: that folder goes, the old output stays.
+        BadInput("image from another host", ["content/nl/c.md": "---\ntitle: C\n---\nTekst.\n\n![logo](https://cdn.example.com/logo.png)\n"], expected: [
+            "content/nl/c.md:6: <img src> loads https://cdn.example.com/logo.png from another host, so that host would see every visitor: put the file in the site (static/ or next to the page), or add the address to allowExternal in site.yml",
+        ]),
         BadInput("alias without a leading slash", ["content/nl/c.md": page("title: C\naliases: [../ontsnapt]")], expected: [
             "content/nl/c.md:3: alias '../ontsnapt' must be an address on this site, such as /oud/adres/, without '..'",
         ]),

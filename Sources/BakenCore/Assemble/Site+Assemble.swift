@@ -199,6 +199,6 @@ extension Site {
                 diagnostics.error(page.file, attachment.line, "attachment '\(attachment.file)' does not exist: put the file in the lesson's folder, or correct the name")
             }
         }
-        return AssembledPage(page: page, html: body.html(), headings: body.headings, fieldHTML: fieldHTML, text: body.plainText(), sections: body.textSections(), shortcodes: shortcodes)
+        return AssembledPage(page: page, html: body.html(), headings: body.headings, fieldHTML: fieldHTML, sections: body.textSections(), shortcodes: shortcodes)
     }
 }

@@ -20,7 +20,7 @@ public struct TranslationStatus: Sendable, Equatable {
 extension Page {
     /// The short hash a translation records of its source: front matter and body together.
     var sourceHash: String {
-        String(SHA256.hex(Array((frontMatterText + "\n---\n" + body).utf8)).prefix(12))
+        keptSourceHash ?? String(SHA256.hex(Array((frontMatterText + "\n---\n" + body).utf8)).prefix(12))
     }
 }
 

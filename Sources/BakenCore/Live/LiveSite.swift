@@ -56,8 +56,8 @@ public final class LiveSite: @unchecked Sendable {
         let changed = try writeOrForget(products.files, replacingAll: true)
         site = products.site
         renderer = products.renderer
-        inline = products.rendered.prefix(products.site.pages.count).map(\.inline)
-        searchInline = products.rendered.dropFirst(products.site.pages.count).map(\.inline)
+        inline = Array(products.inline.prefix(products.site.pages.count))
+        searchInline = Array(products.inline.dropFirst(products.site.pages.count))
         searchIndexes = Dictionary(products.searchIndexes.map { ($0.language, $0) }, uniquingKeysWith: { a, _ in a })
         staleSearch = []
         staleSiteFiles = false
@@ -190,7 +190,7 @@ public final class LiveSite: @unchecked Sendable {
         var changed: [String] = []
         do {
             var contents: [(path: String, data: Data)] = []
-            for file in files where OutputWriter.isInside(file.path) {
+            for file in files where Staging.isInside(file.path) {
                 contents.append((file.path, try tree.bytes(of: file)))
             }
             // Only changed files need new compressed copies; an unchanged file keeps those it has.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads a site's folder: lists files in a stable order and reads them as checked UTF-8 text.
-/// The only place, with `OutputWriter`, that touches the disk.
+/// The only place, with `Staging`, that touches the disk.
 struct SourceTree: Sendable {
     /// The site folder, absolute.
     let root: URL

@@ -14,6 +14,8 @@ public struct Page: Sendable {
     public var bodyLine: Int
     /// The front matter as written, to tell an edit of the body alone from one that moves the page.
     var frontMatterText: String = ""
+    /// `sourceHash`, taken before the body was let go (`Site.releaseBodies`).
+    var keptSourceHash: String?
 
     /// Set during assembly.
     public var url: String = ""

@@ -33,15 +33,13 @@ public struct Site: Sendable {
 
 /// A page with its address and rendered Markdown.
 public struct AssembledPage: Sendable {
-    public let page: Page
+    public internal(set) var page: Page
     public var url: String { page.url }
     /// The body as HTML.
     public let html: String
     public let headings: [Heading]
     /// HTML of Markdown text in typed fields, by field path: `safety`, `options.1.text`, `steps.2.text`.
     let fieldHTML: [String: String]
-    /// Plain text of the body, for search and descriptions.
-    public let text: String
     /// The body's text split at its headings, for search.
     public let sections: [TextSection]
     /// Shortcodes in the body, in order; the HTML holds `Site.shortcodeMarker(n)` where each goes.
@@ -74,6 +72,17 @@ extension Site {
     /// Puts a page read again in its place: in place, so one edit does not copy every page.
     mutating func replace(_ index: Int, with entry: AssembledPage) {
         pages[index] = entry
+    }
+
+    /// Lets go of every page's Markdown. A build needs it no more once the pages are HTML and the packs are
+    /// made, and it is as large as the site's content; an error found later reads the file again for its line.
+    mutating func releaseBodies() {
+        // A translation compares its source's hash, which needs the body: that hash is taken first.
+        let sources = Set(pages.indices.compactMap { pages[$0].page.frontMatter.translationOf == nil ? nil : source(of: $0) })
+        for index in pages.indices {
+            if sources.contains(index) { pages[index].page.keptSourceHash = pages[index].page.sourceHash }
+            pages[index].page.body = ""
+        }
     }
 
     /// The pages whose body goes into a lesson pack: those in a lesson's folder and those a lesson attaches.

@@ -13,6 +13,13 @@ struct RenderedPage: Sendable {
     let inline: InlineHashes
 }
 
+/// What an HTML file loads from other hosts: the loads that fail the build, and the addresses allowExternal lets through.
+struct FoundLoads: Sendable {
+    let path: String
+    let loads: [ExternalLoads.Load]
+    let allowed: [String]
+}
+
 /// Renders pages through the theme's templates: compiled once, then used for every page, in parallel.
 struct PageRenderer: Sendable {
     let templates: Templates
@@ -45,9 +52,11 @@ struct PageRenderer: Sendable {
         shared = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0.code, LanguageSharedBox(site, language: $0.code)) })
     }
 
-    /// Every page, on all cores; the result is in page order, so output never depends on scheduling.
-    func renderAll(_ site: Site) -> [RenderedPage] {
-        ParallelMap.map(Array(site.pages.indices)) { render(site, $0) }
+    /// Every page, on all cores, each handed to `deliver` on the thread that rendered it, with `side` as one
+    /// more piece of work for the cores (`ParallelMap.map(_:alongside:_:)`); the result is in page order, so
+    /// output never depends on scheduling.
+    func renderAll<T, S>(_ site: Site, alongside side: @Sendable () -> S, deliver: @Sendable (RenderedPage) -> T) -> ([T], S) {
+        ParallelMap.map(Array(site.pages.indices), alongside: side) { deliver(render(site, $0)) }
     }
 
     func render(_ site: Site, _ index: Int) -> RenderedPage {

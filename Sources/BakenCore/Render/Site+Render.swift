@@ -42,23 +42,30 @@ extension Site {
         return files
     }
 
+    /// What an HTML file would load from another host, found while the file is at hand; nil for other files.
+    func externalLoads(in file: OutputFile) -> FoundLoads? {
+        guard file.path.hasSuffix(".html"), case .text(let html) = file.contents else { return nil }
+        let checker = ExternalLoads(allowed: config.allowExternal, origin: config.origin)
+        let allowed = config.allowExternal.isEmpty ? [] : ExternalLoads(allowed: [], origin: config.origin).loads(inHTML: html).map(\.url).filter(checker.isAllowed)
+        return FoundLoads(path: file.path, loads: checker.loads(inHTML: html), allowed: allowed)
+    }
+
     /// Fails the build for anything a page would load from another host, at the line that asks for it.
     func checkExternalLoads(_ files: [OutputFile], diagnostics: inout Diagnostics) -> [String] {
+        reportExternalLoads(ParallelMap.map(files) { externalLoads(in: $0) }.compactMap { $0 }, diagnostics: &diagnostics)
+    }
+
+    /// Reports what files load from other hosts (and what the theme's stylesheets load); returns the addresses
+    /// allowExternal let through. A page whose body was let go (`releaseBodies`) is read again from `tree`.
+    func reportExternalLoads(_ found: [FoundLoads], tree: SourceTree? = nil, diagnostics: inout Diagnostics) -> [String] {
         let checker = ExternalLoads(allowed: config.allowExternal, origin: config.origin)
-        let permissive = ExternalLoads(allowed: [], origin: config.origin)
         var allowed: Set<String> = []
         let pageByOutput = Dictionary(pages.map { (outputPath($0.url), $0) }, uniquingKeysWith: { a, _ in a })
         var reported: Set<String> = []
-        let pages = files.filter { $0.path.hasSuffix(".html") }
-        let found = ParallelMap.map(pages) { file -> (loads: [ExternalLoads.Load], allowed: [String]) in
-            guard case .text(let html) = file.contents else { return ([], []) }
-            let allowed = config.allowExternal.isEmpty ? [] : permissive.loads(inHTML: html).map(\.url).filter(checker.isAllowed)
-            return (checker.loads(inHTML: html), allowed)
-        }
-        for (file, result) in zip(pages, found) {
-            allowed.formUnion(result.allowed)
-            for load in result.loads {
-                let (source, line) = origin(of: load.url, page: pageByOutput[file.path])
+        for file in found {
+            allowed.formUnion(file.allowed)
+            for load in file.loads {
+                let (source, line) = origin(of: load.url, page: pageByOutput[file.path], tree: tree)
                 guard reported.insert("\(source):\(line ?? 0):\(load.url)").inserted else { continue }
                 diagnostics.error(source, line, "<\(load.tag) \(load.attribute)> loads \(load.url) from another host, so that host would see every visitor: put the file in the site (static/ or next to the page), or add the address to allowExternal in site.yml")
             }
@@ -72,9 +79,13 @@ extension Site {
     }
 
     /// The file and line an address was written on: the page's Markdown, else the template that has it.
-    private func origin(of url: String, page: AssembledPage?) -> (String, Int?) {
+    private func origin(of url: String, page: AssembledPage?, tree: SourceTree?) -> (String, Int?) {
         if let page, let line = Self.line(of: url, in: page.page.body) {
             return (page.page.file, page.page.bodyLine + line - 1)
+        }
+        var ignored = Diagnostics()
+        if let page, page.page.body.isEmpty, let text = tree?.text(page.page.file, diagnostics: &ignored), let line = Self.line(of: url, in: text) {
+            return (page.page.file, line)
         }
         for (_, template) in theme.templates.sorted(by: { $0.key < $1.key }) {
             if let line = Self.line(of: url, in: template.text) { return (template.file, line) }

@@ -11,14 +11,16 @@ extension Site {
     }
 
     /// The same, with the indexes of languages whose pages did not change since they were built (`reusing`,
-    /// by language); also returns every language's index, to reuse next time.
-    func renderSearch(_ renderer: PageRenderer, reusing kept: [String: SearchIndex], diagnostics: inout Diagnostics) -> (pages: [RenderedPage], indexes: [SearchIndex]) {
+    /// by language); also returns every language's index, to reuse next time. `sideBySide` builds the
+    /// languages' indexes on all cores at once; else one after the other, which holds the working memory of
+    /// one language at a time.
+    func renderSearch(_ renderer: PageRenderer, reusing kept: [String: SearchIndex], sideBySide: Bool = true, diagnostics: inout Diagnostics) -> (pages: [RenderedPage], indexes: [SearchIndex]) {
         guard renderer.templates.exists("search") else { return ([], []) }
-        let start = Date(), startCPU = Self.processorSeconds()
+        let start = Date()
         let languages = config.languages.map(\.code).filter { homes[$0] != nil }
-        let built = buildSearchIndexes(languages.filter { kept[$0] == nil })
-        let indexes = languages.map { code in kept[code] ?? built.first { $0.language == code }! }
-        let seconds = Date().timeIntervalSince(start), cpu = Self.processorSeconds() - startCPU
+        let built = buildSearchIndexes(languages.filter { kept[$0] == nil }, sideBySide: sideBySide)
+        let indexes = languages.map { code in kept[code] ?? built.first { $0.index.language == code }!.index }
+        let seconds = Date().timeIntervalSince(start), cpu = built.reduce(0) { $0 + $1.seconds }
 
         var files: [RenderedPage] = []
         for index in indexes {
@@ -46,18 +48,22 @@ extension Site {
         return (files, indexes)
     }
 
-    /// Processor time of the whole process so far, in seconds: the search stage runs alone, so this measures it.
-    private static func processorSeconds() -> Double {
+    /// Processor time of the calling thread so far, in seconds.
+    private static func threadSeconds() -> Double {
         var time = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
-    /// One index per language, built side by side.
-    private func buildSearchIndexes(_ languages: [String]) -> [SearchIndex] {
+    /// One index per language, with the processor time it took.
+    private func buildSearchIndexes(_ languages: [String], sideBySide: Bool) -> [(index: SearchIndex, seconds: Double)] {
         let options = SearchIndex.Options(types: ContentType.allCases.map(\.rawValue), audiences: config.audiences.map(\.id))
-        let inputs = languages.map { code in (code, pages.filter { $0.page.language == code }.map { searchPage($0) }) }
-        return ParallelMap.map(inputs) { SearchIndex(language: $0.0, pages: $0.1, options: options) }
+        let build = { @Sendable (code: String) -> (index: SearchIndex, seconds: Double) in
+            let start = Self.threadSeconds()
+            let index = SearchIndex(language: code, pages: pages.filter { $0.page.language == code }.map { searchPage($0) }, options: options)
+            return (index, Self.threadSeconds() - start)
+        }
+        return sideBySide ? ParallelMap.map(languages, build) : languages.map(build)
     }
 
     /// A page as search sees it: front matter, typed fields and the sections of its body.

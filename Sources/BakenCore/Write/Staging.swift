@@ -1,0 +1,133 @@
+import CBakenIO
+import Foundation
+
+/// The write stage: a fresh folder beside the output that files go into as soon as they are made, from any
+/// thread, each with its `.gz` and `.br` copies. `commit` swaps it into place; `discard` removes it. A failed
+/// or killed build so leaves the previous output exactly as it was.
+final class Staging: @unchecked Sendable {
+    let output: URL
+    let folder: URL
+    private let tree: SourceTree
+    private let lock = NSLock()
+    /// Folders made so far, relative to `folder`.
+    private var folders: Set<Substring> = [""]
+    /// The first file that could not be written.
+    private var failure: String?
+
+    init(output: URL, tree: SourceTree) throws(BuildFailure) {
+        self.output = output
+        self.tree = tree
+        let parent = output.deletingLastPathComponent()
+        folder = parent.appendingPathComponent(".\(output.lastPathComponent).baken-new-\(getpid())")
+        Self.removeLeftovers(of: output.lastPathComponent, in: parent)
+        baken_remove_tree(folder.path)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw BuildFailure([Diagnostic(file: nil, "cannot write the site into \(parent.path): \(error.localizedDescription)")])
+        }
+    }
+
+    /// Writes the files on all cores.
+    func write(_ files: [OutputFile]) {
+        _ = ParallelMap.map(files) { self.write($0) }
+    }
+
+    /// Writes one file and its compressed copies; a failure is kept for `commit` to report.
+    func write(_ file: OutputFile) {
+        guard Self.isInside(file.path) else {
+            fail("refusing to write '\(file.path)' outside the output folder")
+            return
+        }
+        do {
+            let data = try tree.bytes(of: file)
+            try makeFolders(for: file.path)
+            for copy in [(path: file.path, data: data)] + Precompressed.copies(of: file.path, data) {
+                let path = folder.path + "/" + copy.path
+                let status = copy.data.withUnsafeBytes { baken_write_file(path, $0.baseAddress, $0.count) }
+                if status != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            }
+        } catch {
+            fail("\(file.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Puts the folder in the output's place, in one step where the system can; otherwise in two renames,
+    /// the old folder kept until the new one is in place.
+    func commit() throws(BuildFailure) {
+        if let failure = lock.withLock({ failure }) {
+            discard()
+            throw BuildFailure([Diagnostic(file: nil, "cannot write the site into \(output.deletingLastPathComponent().path): \(failure)")])
+        }
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: output.path) else {
+            do {
+                try fm.moveItem(at: folder, to: output)
+            } catch {
+                discard()
+                throw BuildFailure([Diagnostic(file: nil, "cannot create \(output.path): \(error.localizedDescription)")])
+            }
+            return
+        }
+        if baken_exchange_paths(folder.path, output.path) == 0 {
+            discard()
+            return
+        }
+        let retired = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).baken-old-\(getpid())")
+        do {
+            baken_remove_tree(retired.path)
+            try fm.moveItem(at: output, to: retired)
+            try fm.moveItem(at: folder, to: output)
+            baken_remove_tree(retired.path)
+        } catch {
+            if !fm.fileExists(atPath: output.path) { try? fm.moveItem(at: retired, to: output) }
+            discard()
+            throw BuildFailure([Diagnostic(file: nil, "cannot replace \(output.path): \(error.localizedDescription)")])
+        }
+    }
+
+    /// Removes the folder and all that was written into it.
+    func discard() {
+        baken_remove_tree(folder.path)
+    }
+
+    private func fail(_ message: String) {
+        lock.withLock { if failure == nil { failure = message } }
+    }
+
+    /// Makes the folders a file at `path` needs, each once.
+    private func makeFolders(for path: String) throws {
+        guard let slash = path.lastIndex(of: "/") else { return }
+        let parent = path[..<slash]
+        if lock.withLock({ folders.contains(parent) }) { return }
+        var missing: [Substring] = []
+        var current = parent
+        lock.withLock {
+            while !folders.contains(current) {
+                missing.append(current)
+                current = current.lastIndex(of: "/").map { current[..<$0] } ?? ""
+            }
+        }
+        for relative in missing.reversed() {
+            guard baken_make_folder(folder.path + "/" + relative) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        }
+        lock.withLock { folders.formUnion(missing) }
+    }
+
+    /// Removes the folders that builds killed before their end left beside the output: they belong to no running process.
+    static func removeLeftovers(of name: String, in parent: URL) {
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] {
+            for marker in [".\(name).baken-new-", ".\(name).baken-old-"] where entry.hasPrefix(marker) {
+                guard let pid = pid_t(entry.dropFirst(marker.count)), pid != getpid() else { continue }
+                if kill(pid, 0) != 0 && errno == ESRCH {
+                    baken_remove_tree(parent.appendingPathComponent(entry).path)
+                }
+            }
+        }
+    }
+
+    /// A relative path with no `..` part: it cannot leave the output folder.
+    static func isInside(_ path: String) -> Bool {
+        !path.hasPrefix("/") && !path.isEmpty && !path.split(separator: "/").contains { $0 == ".." || $0 == "." } && !path.contains("\0")
+    }
+}
