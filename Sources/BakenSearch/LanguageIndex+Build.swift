@@ -256,9 +256,10 @@ extension LanguageIndex {
                 return (occurrences.section[i], idf * (saturation + boost(occurrences.field[i])))
             }
             if list.count > maxPostings && !all {
-                list.sort { $0.score != $1.score ? $0.score > $1.score : $0.section < $1.section }
-                list.removeLast(list.count - maxPostings)
-                list.sort { $0.section < $1.section }
+                // The best by score, higher section numbers losing ties: all that rank at or above the last kept.
+                var ranked = list
+                let last = select(maxPostings - 1, in: &ranked) { $0.score != $1.score ? $0.score > $1.score : $0.section < $1.section }
+                list.removeAll { $0.score < last.score || ($0.score == last.score && $0.section > last.section) }
             }
             return list
         }
@@ -280,6 +281,29 @@ extension LanguageIndex {
             index.sectionCounts.append(occurrences.start[stem + 1] - occurrences.start[stem])
         }
         return (index, postingsOfTerm)
+    }
+
+    /// The element that would stand at `k` if `items` were sorted by `before` (a strict total order), found
+    /// without sorting: quickselect, which leaves `items` partly reordered.
+    static func select<T>(_ k: Int, in items: inout [T], by before: (T, T) -> Bool) -> T {
+        var low = 0, high = items.count - 1
+        while low < high {
+            // Median of three as the pivot, moved to the end.
+            let middle = low + (high - low) / 2
+            if before(items[middle], items[low]) { items.swapAt(middle, low) }
+            if before(items[high], items[low]) { items.swapAt(high, low) }
+            if before(items[middle], items[high]) { items.swapAt(middle, high) }
+            let pivot = items[high]
+            var store = low
+            for i in low..<high where before(items[i], pivot) {
+                items.swapAt(i, store)
+                store += 1
+            }
+            items.swapAt(store, high)
+            if store == k { return items[k] }
+            if k < store { high = store - 1 } else { low = store + 1 }
+        }
+        return items[k]
     }
 
     /// Fields count fully for the word itself (low bits) and half for a compound's part (high bits).

@@ -107,23 +107,30 @@ struct PageRenderer: Sendable {
         return RenderedPage(file: OutputFile(path: path, contents: .text(text)), inline: InlineHashes(scripts: hashes.scripts, styles: hashes.styles))
     }
 
-    /// Links to theme assets point at their hashed names.
+    /// Links to theme assets point at their hashed names: every address found, then the page made once.
     private func hashedAssets(_ html: String) -> String {
         guard !assetNames.isEmpty else { return html }
-        var bytes = Array(html.utf8)
-        for (original, hashed) in assetNames {
-            var result: [UInt8] = []
+        let bytes = Array(html.utf8)
+        var found: [(at: Int, asset: Int)] = []
+        for (asset, (original, _)) in assetNames.enumerated() {
             var index = 0
             while let at = bytes.find(original, from: index) {
-                result += bytes[index..<at]
-                result += hashed
+                found.append((at, asset))
                 index = at + original.count
             }
-            if index == 0 { continue }
-            result += bytes[index...]
-            bytes = result
         }
-        return String(decoding: bytes, as: UTF8.self)
+        guard !found.isEmpty else { return html }
+        found.sort { $0.at < $1.at }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + found.count * 9)
+        var index = 0
+        for (at, asset) in found where at >= index {
+            result += bytes[index..<at]
+            result += assetNames[asset].1
+            index = at + assetNames[asset].0.count
+        }
+        result += bytes[index...]
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// The page's body with each shortcode marker replaced by its rendered template.

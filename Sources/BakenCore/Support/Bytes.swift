@@ -1,8 +1,20 @@
+import CBakenIO
+
 /// Fast searching in UTF-8 bytes: pages are scanned several times per build, and String searching is slow.
 extension Array where Element == UInt8 {
     /// The first index at or after `start` where `needle` begins; `caseless` folds ASCII letters.
     func find(_ needle: [UInt8], from start: Int = 0, caseless: Bool = false) -> Int? {
         guard !needle.isEmpty, needle.count <= count else { return nil }
+        if !caseless {
+            let from = Swift.max(start, 0)
+            guard from < count else { return nil }
+            return withUnsafeBytes { haystack in
+                needle.withUnsafeBytes { needle in
+                    baken_find_bytes(haystack.baseAddress! + from, count - from, needle.baseAddress, needle.count)
+                        .map { UnsafeRawPointer($0) - haystack.baseAddress! }
+                }
+            }
+        }
         let first = caseless ? needle[0] | 0x20 : needle[0]
         var i = Swift.max(start, 0)
         let last = count - needle.count
