@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 
 /// Maps an array on all cores; the result keeps the input's order, so output never depends on scheduling.
 enum ParallelMap {
