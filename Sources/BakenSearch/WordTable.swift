@@ -1,3 +1,5 @@
+import Foundation
+
 /// Term ids of words as written, looked up by their UTF-8 bytes: the index meets millions of words and
 /// makes a String only for the first of each spelling.
 struct WordTable {
@@ -41,8 +43,8 @@ struct WordTable {
 
     private func equal(_ entry: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = starts[entry]
-        for offset in 0..<word.count where bytes[start + offset] != word[offset] { return false }
-        return true
+        guard let word = word.baseAddress else { return true }
+        return bytes.withUnsafeBufferPointer { stored in memcmp(stored.baseAddress! + start, word, lengths[entry]) == 0 }
     }
 
     private mutating func place(_ entry: Int) {

@@ -25,6 +25,7 @@ struct ExternalLoads: Sendable {
 
     /// Tags whose attributes can load something; others are only read when they carry a style attribute.
     static let relevant: Set<String> = Set(loading.keys).union(["link"])
+    private static let doubleSlash = Array("//".utf8)
 
     func isExternal(_ url: String) -> Bool {
         let lower = url.trimmingCharactersInSet().lowercased()
@@ -40,7 +41,8 @@ struct ExternalLoads: Sendable {
     /// Every external load in an HTML document, in order.
     func loads(inHTML html: String) -> [Load] {
         var result: [Load] = []
-        for tag in HTMLTags(html, only: Self.relevant) {
+        // Every address on another host has `//` (`https://`, `//host`), so a tag without it loads nothing from one.
+        for tag in HTMLTags(html, only: Self.relevant, containing: Self.doubleSlash) {
             if tag.name == "link" {
                 let rels = Set((tag.attributes["rel"] ?? "").lowercased().split(separator: " ").map(String.init))
                 if !rels.isDisjoint(with: Self.fetchingRels), let href = tag.attributes["href"], isExternal(href) {
@@ -92,10 +94,13 @@ struct HTMLTags: Sequence {
     let html: String
     /// When set, other tags are passed over unless they have a `style` attribute.
     let only: Set<String>?
+    /// When set, tags whose text does not contain these bytes are passed over.
+    let containing: [UInt8]?
 
-    init(_ html: String, only: Set<String>? = nil) {
+    init(_ html: String, only: Set<String>? = nil, containing: [UInt8]? = nil) {
         self.html = html
         self.only = only
+        self.containing = containing
     }
 
     func makeIterator() -> AnyIterator<Tag> {
@@ -118,15 +123,17 @@ struct HTMLTags: Sequence {
                 let nameStart = cursor
                 while cursor < bytes.count, Self.isNameByte(bytes[cursor]) { cursor += 1 }
                 let name = String(decoding: bytes[nameStart..<cursor], as: UTF8.self).lowercased()
-                if let only, !only.contains(name) {
-                    // Pass over the tag, unless it has a style attribute (which can load an image).
+                if only != nil || containing != nil {
                     var end = cursor
                     var quote: UInt8 = 0
                     while end < bytes.count, quote != 0 || bytes[end] != UInt8(ascii: ">") {
                         if quote != 0 { if bytes[end] == quote { quote = 0 } } else if bytes[end] == UInt8(ascii: "\"") || bytes[end] == UInt8(ascii: "'") { quote = bytes[end] }
                         end += 1
                     }
-                    if !bytes.has(Self.styleAttribute, inRange: cursor..<end) {
+                    // Pass over a tag of another name, unless it has a style attribute (which can load an image),
+                    // and a tag without the bytes asked for.
+                    let otherName = only.map { !$0.contains(name) } ?? false
+                    if (otherName && !bytes.has(Self.styleAttribute, inRange: cursor..<end)) || containing.map({ !bytes.has($0, inRange: cursor..<end) }) == true {
                         index = end + 1
                         continue
                     }

@@ -108,9 +108,9 @@ struct PageRenderer: Sendable {
     }
 
     /// Links to theme assets point at their hashed names: every address found, then the page made once.
-    private func hashedAssets(_ html: String) -> String {
-        guard !assetNames.isEmpty else { return html }
+    private func hashedAssets(_ html: String) -> [UInt8] {
         let bytes = Array(html.utf8)
+        guard !assetNames.isEmpty else { return bytes }
         var found: [(at: Int, asset: Int)] = []
         for (asset, (original, _)) in assetNames.enumerated() {
             var index = 0
@@ -119,7 +119,7 @@ struct PageRenderer: Sendable {
                 index = at + original.count
             }
         }
-        guard !found.isEmpty else { return html }
+        guard !found.isEmpty else { return bytes }
         found.sort { $0.at < $1.at }
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + found.count * 9)
@@ -130,7 +130,7 @@ struct PageRenderer: Sendable {
             index = at + assetNames[asset].0.count
         }
         result += bytes[index...]
-        return String(decoding: result, as: UTF8.self)
+        return result
     }
 
     /// The page's body with each shortcode marker replaced by its rendered template.
