@@ -1,3 +1,4 @@
+import CBakenIO
 import BakenSearch
 import Foundation
 
@@ -140,7 +141,11 @@ public enum Baken {
             lap("packs")
         }
         // A build keeps no Markdown from here on (the live preview does, to read edits against it).
-        if staging != nil { assembled.releaseBodies() }
+        // The memory it held goes back to the system before the search index takes its own.
+        if staging != nil {
+            assembled.releaseBodies()
+            baken_return_free_memory()
+        }
         let site = assembled
         guard var made = PageRenderer(site, diagnostics: &diagnostics) else { throw BuildFailure(diagnostics.all) }
         made.downloads = PackDownloads(packs, site: site, templates: made.templates)

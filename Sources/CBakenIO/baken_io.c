@@ -59,3 +59,11 @@ static int remove_entry(const char *path, const struct stat *status, int flag, s
 int baken_remove_tree(const char *path) {
     return nftw(path, remove_entry, 64, FTW_DEPTH | FTW_PHYS);
 }
+
+#include <malloc.h>
+
+void baken_return_free_memory(void) {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}

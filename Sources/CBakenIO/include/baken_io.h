@@ -19,4 +19,7 @@ int baken_make_folder(const char *path);
 /// Removes a file or a folder with everything in it, without following links. Returns 0, or -1 with errno set.
 int baken_remove_tree(const char *path);
 
+/// Gives memory that was freed back to the system (glibc's malloc_trim); does nothing elsewhere.
+void baken_return_free_memory(void);
+
 #endif
