@@ -1,5 +1,5 @@
-import CBakenIO
 import BakenSearch
+import CBakenIO
 import Foundation
 
 /// What a build is asked to do.
@@ -38,8 +38,8 @@ public struct BuildReport: Sendable {
     public var seconds: Double
     /// Addresses on other hosts that pages load because site.yml's allowExternal lets them.
     public var allowedExternal: [String] = []
-    /// Seconds per stage, in order: load, assemble, packs, render (pages and search), site files, swap; with the process's peak memory at its
-    /// end, in megabytes.
+    /// Seconds per stage, in order: load, assemble, packs, render (pages and search), site files, swap; with
+    /// the process's peak memory at its end, in megabytes.
     public var stages: [(stage: String, seconds: Double, peakMB: Int)] = []
     /// Whether nothing had changed since the last build, so nothing was built.
     public var upToDate = false
