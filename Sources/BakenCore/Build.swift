@@ -151,11 +151,18 @@ public enum Baken {
         made.downloads = PackDownloads(packs, site: site, templates: made.templates)
         let renderer = made
 
+        // Each file is checked for loads from other hosts while it is at hand, then written (a build) or kept
+        // (the live preview).
+        let take = { @Sendable (file: OutputFile) -> (file: OutputFile?, loads: FoundLoads?) in
+            let loads = site.externalLoads(in: file)
+            staging?.write(file)
+            return (staging == nil ? file : nil, loads)
+        }
         var kept: [OutputFile] = [], found: [FoundLoads] = [], count = 0
-        func deliver(_ files: [OutputFile]) {
-            count += files.count
-            found += ParallelMap.map(files) { site.externalLoads(in: $0) }.compactMap { $0 }
-            if let staging { staging.write(files) } else { kept += files }
+        func add(_ taken: [(file: OutputFile?, loads: FoundLoads?)]) {
+            count += taken.count
+            found += taken.compactMap(\.loads)
+            kept += taken.compactMap(\.file)
         }
         // The search index is built by one worker while the others render pages, one language after the other:
         // the two overlap, and the index holds the working memory of one language at a time.
@@ -163,20 +170,14 @@ public enum Baken {
             var notes = Diagnostics()
             let made = site.renderSearch(renderer, reusing: [:], sideBySide: false, diagnostics: &notes)
             return (made, notes)
-        }) { page in
-            let loads = site.externalLoads(in: page.file)
-            staging?.write(page.file)
-            return (file: staging == nil ? page.file : nil, inline: page.inline, loads: loads)
-        }
-        count += pages.count
-        found += pages.compactMap(\.loads)
-        kept += pages.compactMap(\.file)
+        }) { page in (taken: take(page.file), inline: page.inline) }
+        add(pages.map(\.taken))
         let (search, notes) = searched
         diagnostics.add(contentsOf: notes.all)
-        deliver(search.pages.map(\.file))
+        add(ParallelMap.map(search.pages.map(\.file), take))
         lap("render")
         let inline = pages.map(\.inline) + search.pages.map(\.inline)
-        deliver(renderer.downloads.files(site) + site.siteFiles(renderer, inline: inline))
+        add(ParallelMap.map(renderer.downloads.files(site) + site.siteFiles(renderer, inline: inline), take))
         let allowedExternal = site.reportExternalLoads(found.sorted { $0.path < $1.path }, tree: tree, diagnostics: &diagnostics)
         try diagnostics.check()
         lap("site files")

@@ -159,16 +159,12 @@ public final class LiveSite: @unchecked Sendable {
     }
 
     /// Fails for anything the pages would load from another host. Looks at these pages alone; only when
-    /// one loads something does the site's check run, for its messages.
+    /// one loads something is it reported, with the site's messages.
     private func checkExternalLoads(_ files: [OutputFile], in site: Site) throws(BuildFailure) {
-        let checker = ExternalLoads(allowed: site.config.allowExternal, origin: site.config.origin)
-        let loading = files.contains { file in
-            guard case .text(let html) = file.contents else { return false }
-            return !checker.loads(inHTML: html).isEmpty
-        }
-        guard loading else { return }
+        let found = files.compactMap(site.externalLoads(in:))
+        guard found.contains(where: { !$0.loads.isEmpty }) else { return }
         var diagnostics = Diagnostics()
-        _ = site.checkExternalLoads(files, diagnostics: &diagnostics)
+        _ = site.reportExternalLoads(found, diagnostics: &diagnostics)
         try diagnostics.check()
     }
 

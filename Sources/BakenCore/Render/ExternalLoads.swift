@@ -130,10 +130,11 @@ struct HTMLTags: Sequence {
                         if quote != 0 { if bytes[end] == quote { quote = 0 } } else if bytes[end] == UInt8(ascii: "\"") || bytes[end] == UInt8(ascii: "'") { quote = bytes[end] }
                         end += 1
                     }
-                    // Pass over a tag of another name, unless it has a style attribute (which can load an image),
-                    // and a tag without the bytes asked for.
+                    // Pass over a tag without the bytes asked for, and one of another name unless it has a style
+                    // attribute (which can load an image).
+                    let lacksBytes = containing.map { !bytes.has($0, inRange: cursor..<end) } ?? false
                     let otherName = only.map { !$0.contains(name) } ?? false
-                    if (otherName && !bytes.has(Self.styleAttribute, inRange: cursor..<end)) || containing.map({ !bytes.has($0, inRange: cursor..<end) }) == true {
+                    if lacksBytes || (otherName && !bytes.has(Self.styleAttribute, inRange: cursor..<end)) {
                         index = end + 1
                         continue
                     }

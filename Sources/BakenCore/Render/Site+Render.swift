@@ -50,12 +50,8 @@ extension Site {
         return FoundLoads(path: file.path, loads: checker.loads(inHTML: html), allowed: allowed)
     }
 
-    /// Fails the build for anything a page would load from another host, at the line that asks for it.
-    func checkExternalLoads(_ files: [OutputFile], diagnostics: inout Diagnostics) -> [String] {
-        reportExternalLoads(ParallelMap.map(files) { externalLoads(in: $0) }.compactMap { $0 }, diagnostics: &diagnostics)
-    }
-
-    /// Reports what files load from other hosts (and what the theme's stylesheets load); returns the addresses
+    /// Fails the build for anything a page would load from another host, at the line that asks for it: reports
+    /// what files load from other hosts (and what the theme's stylesheets load); returns the addresses
     /// allowExternal let through. A page whose body was let go (`releaseBodies`) is read again from `tree`.
     func reportExternalLoads(_ found: [FoundLoads], tree: SourceTree? = nil, diagnostics: inout Diagnostics) -> [String] {
         let checker = ExternalLoads(allowed: config.allowExternal, origin: config.origin)

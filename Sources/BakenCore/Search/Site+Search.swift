@@ -6,12 +6,8 @@ import Foundation
 extension Site {
     /// Search, when the theme has a `search` layout: an index per language under `search-index/<language>/`
     /// and a search page per language at `/<search_slug>/`. What it did goes into the build's notes.
-    func renderSearch(_ renderer: PageRenderer, diagnostics: inout Diagnostics) -> [RenderedPage] {
-        renderSearch(renderer, reusing: [:], diagnostics: &diagnostics).pages
-    }
-
-    /// The same, with the indexes of languages whose pages did not change since they were built (`reusing`,
-    /// by language); also returns every language's index, to reuse next time. `sideBySide` builds the
+    /// Languages whose pages did not change since their index was built keep it (`reusing`, by language);
+    /// every language's index comes back, to reuse next time. `sideBySide` builds the
     /// languages' indexes on all cores at once; else one after the other, which holds the working memory of
     /// one language at a time.
     func renderSearch(_ renderer: PageRenderer, reusing kept: [String: SearchIndex], sideBySide: Bool = true, diagnostics: inout Diagnostics) -> (pages: [RenderedPage], indexes: [SearchIndex]) {

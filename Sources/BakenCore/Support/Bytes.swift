@@ -5,8 +5,8 @@ extension Array where Element == UInt8 {
     /// The first index at or after `start` where `needle` begins; `caseless` folds ASCII letters.
     func find(_ needle: [UInt8], from start: Int = 0, caseless: Bool = false) -> Int? {
         guard !needle.isEmpty, needle.count <= count else { return nil }
-        if !caseless {
-            let from = Swift.max(start, 0)
+        let from = Swift.max(start, 0)
+        guard caseless else {
             guard from < count else { return nil }
             return withUnsafeBytes { haystack in
                 needle.withUnsafeBytes { needle in
@@ -15,21 +15,10 @@ extension Array where Element == UInt8 {
                 }
             }
         }
-        let first = caseless ? needle[0] | 0x20 : needle[0]
-        var i = Swift.max(start, 0)
-        let last = count - needle.count
-        while i <= last {
-            let byte = caseless ? self[i] | 0x20 : self[i]
-            if byte == first {
-                var j = 1
-                while j < needle.count {
-                    let a = caseless ? self[i + j] | 0x20 : self[i + j]
-                    let b = caseless ? needle[j] | 0x20 : needle[j]
-                    if a != b { break }
-                    j += 1
-                }
-                if j == needle.count { return i }
-            }
+        let first = needle[0] | 0x20
+        var i = from
+        while i <= count - needle.count {
+            if self[i] | 0x20 == first && has(needle, at: i, caseless: true) { return i }
             i += 1
         }
         return nil

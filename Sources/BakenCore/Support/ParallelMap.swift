@@ -6,18 +6,7 @@ enum ParallelMap {
     @TaskLocal static var serial = false
 
     static func map<T: Sendable, U>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
-        if serial { return items.map(transform) }
-        let results = UnsafeMutableBufferPointer<U?>.allocate(capacity: items.count)
-        results.initialize(repeating: nil)
-        defer {
-            results.deinitialize()
-            results.deallocate()
-        }
-        let slots = Slots(results)
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            slots.buffer[index] = transform(items[index])
-        }
-        return results.map { $0! }
+        map(items, alongside: {}, transform).0
     }
 
     /// Maps `items` on all cores with `side` as one more piece of work: the first worker to start takes `side`

@@ -98,16 +98,15 @@ final class Staging: @unchecked Sendable {
     /// Makes the folders a file at `path` needs, each once.
     private func makeFolders(for path: String) throws {
         guard let slash = path.lastIndex(of: "/") else { return }
-        let parent = path[..<slash]
-        if lock.withLock({ folders.contains(parent) }) { return }
         var missing: [Substring] = []
-        var current = parent
+        var current = path[..<slash]
         lock.withLock {
             while !folders.contains(current) {
                 missing.append(current)
                 current = current.lastIndex(of: "/").map { current[..<$0] } ?? ""
             }
         }
+        guard !missing.isEmpty else { return }
         for relative in missing.reversed() {
             guard baken_make_folder(folder.path + "/" + relative) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         }
