@@ -38,14 +38,23 @@ languages:
 
 
 def timed(command, cwd=None):
-    """Wall seconds and peak resident memory (MB) of one run, from GNU time."""
-    result = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    """Wall seconds, peak resident memory (MB) and processor seconds (user + system) of one run, from GNU time;
+    and what the command printed."""
+    result = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     if result.returncode != 0:
         sys.exit(f"failed: {' '.join(command)}\n{result.stderr[-3000:]}")
     wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)", result.stderr)
     hours, minutes, seconds = (int(wall.group(1) or 0), int(wall.group(2)), float(wall.group(3)))
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1))
-    return hours * 3600 + minutes * 60 + seconds, rss / 1024
+    cpu = sum(float(re.search(rf"{kind} time \(seconds\): ([\d.]+)", result.stderr).group(1)) for kind in ("User", "System"))
+    return hours * 3600 + minutes * 60 + seconds, rss / 1024, cpu, result.stdout
+
+
+def baken_split(printed):
+    """Processor seconds of Baken's .gz/.br copies and of its search index, from `build --verbose`."""
+    copies = re.search(r"of which ([\d.]+) s made the .gz and .br copies", printed)
+    search = re.search(r"search index built in [\d.]+ s \(([\d.]+) s of processor time\)", printed)
+    return (float(copies.group(1)) if copies else 0.0), (float(search.group(1)) if search else 0.0)
 
 
 def baken_site(size, work):
@@ -107,13 +116,13 @@ def main():
     print(f"Baken (release) against Hugo {hugo_version}, {args.runs} runs each, alternating; output in {work}")
     print(f"{os.cpu_count()} cores; medians\n")
 
-    rows = []
+    rows, cpu = [], []
     for size in sizes:
         folder = prepare(size, work)
         results = {"baken": [], "hugo": []}
         for _ in range(args.runs):
             # --no-cache: every run is a full build (a second run would otherwise find nothing changed).
-            results["baken"].append(timed([baken, "build", "--no-cache", "--site", str(folder / "baken"), "--output", str(folder / "out-baken")]))
+            results["baken"].append(timed([baken, "build", "--no-cache", "--verbose", "--site", str(folder / "baken"), "--output", str(folder / "out-baken")]))
             results["hugo"].append(timed(["hugo", "--quiet", "--source", str(folder / "hugo"), "--destination", str(folder / "out-hugo")]))
         render, copy = floor(folder)
         b_time = statistics.median(r[0] for r in results["baken"])
@@ -122,10 +131,19 @@ def main():
         h_mem = statistics.median(r[1] for r in results["hugo"])
         pages = sum(1 for _ in (folder / "out-baken").rglob("*.html"))
         rows.append((size, pages, b_time, b_mem, h_time, h_mem, render + copy))
+        splits = [baken_split(r[3]) for r in results["baken"]]
+        cpu.append((size, statistics.median(r[2] for r in results["baken"]), statistics.median(s[0] for s in splits),
+                    statistics.median(s[1] for s in splits), statistics.median(r[2] for r in results["hugo"]), h_time))
 
     print(f"{'pages/lang':>10} {'html':>7} {'baken s':>8} {'baken MB':>9} {'hugo s':>7} {'hugo MB':>8} {'time ×':>7} {'mem ×':>6} {'floor s':>8} {'÷floor':>7}")
     for size, pages, b_time, b_mem, h_time, h_mem, fl in rows:
         print(f"{size:>10} {pages:>7} {b_time:>8.2f} {b_mem:>9.0f} {h_time:>7.2f} {h_mem:>8.0f} {b_time / h_time:>7.2f} {b_mem / h_mem:>6.2f} {fl:>8.2f} {b_time / fl:>7.2f}")
+    # Where Baken's processor time goes: the .gz/.br copies and the search index are work Hugo's build does not do.
+    # On 2 cores, a piece of work of P processor seconds takes at least P / 2 s of wall time.
+    cores = os.cpu_count() or 1
+    print(f"\n{'pages/lang':>10} {'baken cpu s':>12} {'copies s':>9} {'search s':>9} {'rest s':>7} {'hugo cpu s':>11} {'copies alone ÷ hugo wall':>25}")
+    for size, total, copies, search, hugo_cpu, h_time in cpu:
+        print(f"{size:>10} {total:>12.2f} {copies:>9.2f} {search:>9.2f} {total - copies - search:>7.2f} {hugo_cpu:>11.2f} {copies / cores / h_time:>25.2f}")
     if len(rows) >= 2:
         (s0, _, t0, *_), (s1, _, t1, *_) = rows[0], rows[-1]
         print(f"\ngrowth of Baken's time from {s0} to {s1} pages per language: exponent {math.log(t1 / t0) / math.log(s1 / s0):.2f} (1.00 is linear)")

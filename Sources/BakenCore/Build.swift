@@ -45,6 +45,9 @@ public struct BuildReport: Sendable {
     public var upToDate = false
     /// Lesson packs written, each as a zip and a cartridge.
     public var packs: Int = 0
+    /// Processor time of the build on all cores, and the part of it that made the `.gz` and `.br` copies, in seconds.
+    public var processorSeconds = 0.0
+    public var compressionSeconds = 0.0
     /// What the build wants the editor to know that is no warning, such as packs without PDFs or pages
     /// search treats specially; never a reason to fail, not even with --strict.
     public var notes: [String] = []
@@ -78,7 +81,7 @@ public enum Baken {
     }
 
     private static func buildOnce(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
-        let start = Date()
+        let start = Date(), startProcessor = ProcessorTime.process()
         var diagnostics = Diagnostics()
         let tree = SourceTree(root: options.site)
         let cache = BuildCache(output: options.output)
@@ -108,11 +111,14 @@ public enum Baken {
         let counts = products.site.config.languages.map { language in
             (language.code, products.site.pages.count { $0.page.language == language.code })
         }
-        return BuildReport(
+        var report = BuildReport(
             pagesPerLanguage: counts, files: products.fileCount, warnings: warnings, seconds: Date().timeIntervalSince(start),
             allowedExternal: products.allowedExternal, stages: stages, packs: products.packs,
             notes: diagnostics.all.filter { $0.severity == .note }.sorted().map(\.description)
                 + (PDFPrinter.note(packs: products.packs, asked: options.pdf, printed: products.printed).map { [$0] } ?? []))
+        report.processorSeconds = ProcessorTime.process() - startProcessor
+        report.compressionSeconds = staging.compressionSeconds
+        return report
     }
 
     /// load → assemble → render: what both a build and the live preview make. With `staging`, each file is

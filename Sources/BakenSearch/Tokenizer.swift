@@ -56,6 +56,23 @@ public enum Tokenizer {
         }
         var index = 0
         while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                // ASCII, most of the text of most sites: the same cases as below, without decoding.
+                if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+                    if start >= 0 && script != nil && script != .latin { flush(index) }
+                    if start < 0 { start = index }
+                    script = .latin
+                    units += 1
+                } else if byte >= 0x30 && byte <= 0x39 {
+                    if start < 0 { start = index }
+                    units += 1
+                } else {
+                    flush(index)
+                }
+                index += 1
+                continue
+            }
             let (value, length) = decode(bytes, at: index)
             let width = value >= 0x10000 ? 2 : 1
             switch kind(of: Unicode.Scalar(value) ?? " ") {

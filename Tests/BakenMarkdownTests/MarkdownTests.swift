@@ -53,6 +53,22 @@ import Testing
         #expect(results.withLock { $0.allSatisfy { $0 == expected } })
     }
 
+    /// Table rows parse their inlines while the document is still being read, so a table on one thread and
+    /// text finishing on another must not switch each other's extension characters off.
+    @Test func tablesParsedOnManyThreadsKeepTheirExtensions() {
+        let rows = (1...60).map { "| ~~oud~~ \($0) | www.example.nl/\($0) |" }.joined(separator: "\n")
+        let markdown = "| a | b |\n|---|---|\n" + rows + "\n\n" + String(repeating: "Tekst met ~~streep~~ en www.example.nl. ", count: 100)
+        let expected = html(markdown)
+        #expect(expected.components(separatedBy: "<del>").count == 161)
+        #expect(expected.components(separatedBy: "<a href=\"http://www.example.nl").count == 161)
+        let results = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 300) { _ in
+            let output = MarkdownDocument(markdown).html()
+            results.withLock { $0.append(output) }
+        }
+        #expect(results.withLock { $0.filter { $0 != expected }.count } == 0)
+    }
+
     @Test func tableAlignmentIsAClassNotAnObsoleteAttribute() {
         #expect(html("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |").contains("<th class=\"align-left\">a</th>\n<th class=\"align-center\">b</th>\n<th class=\"align-right\">c</th>"))
         #expect(!html("| a |\n|:-:|\n| 1 |").contains("align=\""))

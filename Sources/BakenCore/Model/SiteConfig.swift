@@ -2,7 +2,9 @@
 public struct SiteConfig: Sendable {
     public var title: String
     /// Always ends in `/`.
-    public var baseURL: String
+    public var baseURL: String {
+        didSet { (root, origin) = Self.parts(of: baseURL) }
+    }
     public var defaultLanguage: String
     public var languages: [Language]
     public var theme: String
@@ -35,21 +37,32 @@ public struct SiteConfig: Sendable {
     public func language(_ code: String) -> Language? { languages.first { $0.code == code } }
 
     /// The path part of baseURL without its last slash: "" or "/campagne".
-    public var root: String {
-        var rest = baseURL
-        if let scheme = rest.range(of: "://") { rest = String(rest[scheme.upperBound...]) }
-        guard let slash = rest.firstIndex(of: "/") else { return "" }
-        var path = String(rest[slash...])
-        while path.hasSuffix("/") { path.removeLast() }
-        return path
+    public private(set) var root: String
+    /// The origin part of baseURL: "https://veilig.almelo.nl".
+    public private(set) var origin: String
+
+    public init(
+        title: String, baseURL: String, defaultLanguage: String, languages: [Language], theme: String, menus: [String: [MenuEntry]],
+        audiences: [Audience], markdownAllowsRawHTML: Bool, defaultLanguageInSubdir: Bool, params: [String: YAMLValue]
+    ) {
+        (self.title, self.baseURL, self.defaultLanguage, self.languages, self.theme) = (title, baseURL, defaultLanguage, languages, theme)
+        (self.menus, self.audiences, self.markdownAllowsRawHTML) = (menus, audiences, markdownAllowsRawHTML)
+        (self.defaultLanguageInSubdir, self.params) = (defaultLanguageInSubdir, params)
+        (root, origin) = Self.parts(of: baseURL)
     }
 
-    /// The origin part of baseURL: "https://veilig.almelo.nl".
-    public var origin: String {
-        let root = self.root
+    /// The root and the origin of a base address, worked out once: every page asks for them many times.
+    private static func parts(of baseURL: String) -> (root: String, origin: String) {
+        var rest = baseURL
+        if let scheme = rest.range(of: "://") { rest = String(rest[scheme.upperBound...]) }
+        var root = ""
+        if let slash = rest.firstIndex(of: "/") {
+            root = String(rest[slash...])
+            while root.hasSuffix("/") { root.removeLast() }
+        }
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }
-        return root.isEmpty ? base : String(base.dropLast(root.count))
+        return (root, root.isEmpty ? base : String(base.dropLast(root.count)))
     }
 
     /// The URL prefix of a language's pages: "" for the default language, "/en" for others.

@@ -44,20 +44,13 @@ extension Site {
         return (files, indexes)
     }
 
-    /// Processor time of the calling thread so far, in seconds.
-    private static func threadSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
-
     /// One index per language, with the processor time it took.
     private func buildSearchIndexes(_ languages: [String], sideBySide: Bool) -> [(index: SearchIndex, seconds: Double)] {
         let options = SearchIndex.Options(types: ContentType.allCases.map(\.rawValue), audiences: config.audiences.map(\.id))
         let build = { @Sendable (code: String) -> (index: SearchIndex, seconds: Double) in
-            let start = Self.threadSeconds()
+            let start = ProcessorTime.thread()
             let index = SearchIndex(language: code, pages: pages.filter { $0.page.language == code }.map { searchPage($0) }, options: options)
-            return (index, Self.threadSeconds() - start)
+            return (index, ProcessorTime.thread() - start)
         }
         return sideBySide ? ParallelMap.map(languages, build) : languages.map(build)
     }

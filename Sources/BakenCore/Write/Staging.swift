@@ -13,6 +13,10 @@ final class Staging: @unchecked Sendable {
     private var folders: Set<Substring> = [""]
     /// The first file that could not be written.
     private var failure: String?
+    private var compressing = 0.0
+
+    /// Processor time spent making `.gz` and `.br` copies so far, on all threads, in seconds.
+    var compressionSeconds: Double { lock.withLock { compressing } }
 
     init(output: URL, tree: SourceTree) throws(BuildFailure) {
         self.output = output
@@ -42,7 +46,11 @@ final class Staging: @unchecked Sendable {
         do {
             let data = try tree.bytes(of: file)
             try makeFolders(for: file.path)
-            for copy in [(path: file.path, data: data)] + Precompressed.copies(of: file.path, data) {
+            let start = ProcessorTime.thread()
+            let copies = Precompressed.copies(of: file.path, data)
+            let spent = ProcessorTime.thread() - start
+            lock.withLock { compressing += spent }
+            for copy in [(path: file.path, data: data)] + copies {
                 let path = folder.path + "/" + copy.path
                 let status = copy.data.withUnsafeBytes { baken_write_file(path, $0.baseAddress, $0.count) }
                 if status != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
