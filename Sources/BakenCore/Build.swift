@@ -48,6 +48,8 @@ public struct BuildReport: Sendable {
     /// Processor time of the build on all cores, and the part of it that made the `.gz` and `.br` copies, in seconds.
     public var processorSeconds = 0.0
     public var compressionSeconds = 0.0
+    /// Files whose `.gz` and `.br` copies came from the previous output, their bytes being the same.
+    public var copiesTaken = 0
     /// What the build wants the editor to know that is no warning, such as packs without PDFs or pages
     /// search treats specially; never a reason to fail, not even with --strict.
     public var notes: [String] = []
@@ -90,7 +92,7 @@ public enum Baken {
             return BuildReport(pagesPerLanguage: [], files: 0, warnings: [], seconds: Date().timeIntervalSince(start), upToDate: true)
         }
         cache.forget()
-        let staging = try Staging(output: options.output, tree: tree)
+        let staging = try Staging(output: options.output, tree: tree, reuseCopies: options.useCache)
         let products: BuildProducts, warnings: [Diagnostic], stages: [(stage: String, seconds: Double, peakMB: Int)]
         do throws(BuildFailure) {
             products = try produce(options, tree: tree, into: staging, diagnostics: &diagnostics)
@@ -106,7 +108,7 @@ public enum Baken {
             throw error
         }
         // Warnings must be seen again next time, so a build with warnings is not remembered.
-        if let fingerprint, warnings.isEmpty { cache.record(fingerprint) }
+        if let fingerprint, warnings.isEmpty { cache.record(fingerprint, files: staging.written) }
 
         let counts = products.site.config.languages.map { language in
             (language.code, products.site.pages.count { $0.page.language == language.code })
@@ -118,6 +120,7 @@ public enum Baken {
                 + (PDFPrinter.note(packs: products.packs, asked: options.pdf, printed: products.printed).map { [$0] } ?? []))
         report.processorSeconds = ProcessorTime.process() - startProcessor
         report.compressionSeconds = staging.compressionSeconds
+        report.copiesTaken = staging.copiesTaken
         return report
     }
 

@@ -91,7 +91,8 @@ struct Build: ParsableCommand {
                     print("  " + stage.stage.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%6.0f ms   peak memory %5d MB", stage.seconds * 1000, stage.peakMB))
                 }
                 if !report.upToDate {
-                    print(String(format: "  processor time %.2f s on all cores, of which %.2f s made the .gz and .br copies", report.processorSeconds, report.compressionSeconds))
+                    print(String(format: "  processor time %.2f s on all cores, of which %.2f s made the .gz and .br copies", report.processorSeconds, report.compressionSeconds)
+                        + (report.copiesTaken > 0 ? " (\(report.copiesTaken) files took theirs from the previous build)" : ""))
                 }
             }
             if quiet { return }

@@ -264,14 +264,22 @@ import Testing
 
 @Suite struct BuildCacheTests {
     @Test func aSecondBuildWithNothingChangedIsSkippedAndEqualsAFullOne() throws {
-        let site = try TestSite(["content/nl/_index.md": "---\ntitle: Home\n---\nEen.", "content/nl/a.md": "---\ntitle: A\n---\n"])
+        // Long enough for .gz and .br copies (512 bytes and more).
+        let text = String(repeating: "Een zin die lang genoeg is om de pagina te comprimeren. ", count: 12)
+        let site = try TestSite(["content/nl/_index.md": "---\ntitle: Home\n---\n" + text, "content/nl/a.md": "---\ntitle: A\n---\n" + text])
         let options = BuildOptions(site: site.root, output: site.output, useCache: true)
         #expect(try !Baken.build(options).upToDate)
         let first = site.snapshot()
         #expect(try Baken.build(options).upToDate)
         #expect(site.snapshot() == first)
-        try site.write("content/nl/a.md", "---\ntitle: A\n---\nNieuw.")
-        #expect(try !Baken.build(options).upToDate)
+        try site.write("content/nl/a.md", "---\ntitle: A\n---\nNieuw. " + text)
+        let edited = try Baken.build(options)
+        #expect(!edited.upToDate)
+        // The home page, whose bytes did not change, took its .gz and .br copies from the previous build; the
+        // edited page got new ones (the comparison with a clean build below holds every copy).
+        #expect(edited.copiesTaken == 1)
+        #expect(site.exists("a/index.html.gz") && site.exists("index.html.br"))
+        #expect(site.read("a/index.html")?.contains("Nieuw.") == true)
         let withCache = site.snapshot()
         let clean = site.root.appendingPathComponent("clean")
         try site.build(output: clean)

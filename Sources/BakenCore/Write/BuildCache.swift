@@ -46,24 +46,15 @@ struct BuildCache {
         lines.removeFirst()
         for line in lines {
             guard let tab = line.lastIndex(of: "\t"), let size = Int(line[line.index(after: tab)...]) else { return false }
-            let path = output.appendingPathComponent(String(line[..<tab])).path
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-                  (attributes[.size] as? NSNumber)?.intValue == size else { return false }
+            var info = stat()
+            guard stat(output.path + "/" + line[..<tab], &info) == 0, Int(info.st_size) == size else { return false }
         }
         return true
     }
 
-    /// Records the fingerprint and the files now in the output folder.
-    func record(_ fingerprint: String) {
-        var text = fingerprint + "\n"
-        if let enumerator = FileManager.default.enumerator(at: output, includingPropertiesForKeys: [.fileSizeKey]) {
-            var rows: [String] = []
-            for case let url as URL in enumerator where !url.hasDirectoryPath {
-                let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? -1
-                rows.append("\(String(url.standardizedFileURL.path.dropFirst(output.standardizedFileURL.path.count + 1)))\t\(size)")
-            }
-            text += rows.sorted().joined(separator: "\n")
-        }
+    /// Records the fingerprint and the files the build wrote into the output folder, with their sizes.
+    func record(_ fingerprint: String, files: [(path: String, size: Int)]) {
+        let text = fingerprint + "\n" + files.map { "\($0.path)\t\($0.size)" }.sorted().joined(separator: "\n")
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? Data(text.utf8).write(to: file)
     }

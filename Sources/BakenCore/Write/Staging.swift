@@ -14,13 +14,24 @@ final class Staging: @unchecked Sendable {
     /// The first file that could not be written.
     private var failure: String?
     private var compressing = 0.0
+    private var taken = 0
+    /// The previous output, whose `.gz` and `.br` copies of a file with the same bytes are taken over by a hard
+    /// link instead of being made again; nil when there is none or the build was asked not to reuse anything.
+    private let previous: String?
 
     /// Processor time spent making `.gz` and `.br` copies so far, on all threads, in seconds.
     var compressionSeconds: Double { lock.withLock { compressing } }
+    /// Files whose `.gz` and `.br` copies were taken from the previous output.
+    var copiesTaken: Int { lock.withLock { taken } }
+    private var files: [(path: String, size: Int)] = []
+    /// Every file written so far (copies too), relative to the folder, with its size.
+    var written: [(path: String, size: Int)] { lock.withLock { files } }
 
-    init(output: URL, tree: SourceTree) throws(BuildFailure) {
+    init(output: URL, tree: SourceTree, reuseCopies: Bool = false) throws(BuildFailure) {
         self.output = output
         self.tree = tree
+        var isFolder: ObjCBool = false
+        previous = reuseCopies && FileManager.default.fileExists(atPath: output.path, isDirectory: &isFolder) && isFolder.boolValue ? output.path : nil
         let parent = output.deletingLastPathComponent()
         folder = parent.appendingPathComponent(".\(output.lastPathComponent).baken-new-\(getpid())")
         Self.removeLeftovers(of: output.lastPathComponent, in: parent)
@@ -46,18 +57,46 @@ final class Staging: @unchecked Sendable {
         do {
             let data = try tree.bytes(of: file)
             try makeFolders(for: file.path)
-            let start = ProcessorTime.thread()
-            let copies = Precompressed.copies(of: file.path, data)
-            let spent = ProcessorTime.thread() - start
-            lock.withLock { compressing += spent }
+            var copies: [(path: String, data: Data)] = []
+            if let taken = takeCopies(of: file.path, data) {
+                lock.withLock { files += taken }
+            } else {
+                let start = ProcessorTime.thread()
+                copies = Precompressed.copies(of: file.path, data)
+                let spent = ProcessorTime.thread() - start
+                lock.withLock { compressing += spent }
+            }
             for copy in [(path: file.path, data: data)] + copies {
                 let path = folder.path + "/" + copy.path
                 let status = copy.data.withUnsafeBytes { baken_write_file(path, $0.baseAddress, $0.count) }
                 if status != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
             }
+            lock.withLock { files += ([(file.path, data)] + copies).map { ($0.path, $0.data.count) } }
         } catch {
             fail("\(file.path): \(error.localizedDescription)")
         }
+    }
+
+    /// Hard-links the previous output's `.gz` and `.br` of `path` into the folder when the previous output has
+    /// the same bytes at `path`: compressing the same bytes again would give the same copies. Nothing is ever
+    /// written into a linked file, so the previous output stays as it was until the swap.
+    /// Returns the copies with their sizes, or nil when they must be made.
+    private func takeCopies(of path: String, _ data: Data) -> [(path: String, size: Int)]? {
+        guard let previous, Precompressed.wants(path), data.count >= Precompressed.minimumSize,
+              let old = FileManager.default.contents(atPath: previous + "/" + path), old == data else { return nil }
+        var linked: [(path: String, size: Int)] = []
+        for suffix in [".gz", ".br"] {
+            let target = folder.path + "/" + path + suffix
+            var info = stat()
+            guard link(previous + "/" + path + suffix, target) == 0, stat(target, &info) == 0 else {
+                for made in linked { unlink(folder.path + "/" + made.path) }
+                unlink(target)
+                return nil
+            }
+            linked.append((path + suffix, Int(info.st_size)))
+        }
+        lock.withLock { taken += 1 }
+        return linked
     }
 
     /// Puts the folder in the output's place, in one step where the system can; otherwise in two renames,
