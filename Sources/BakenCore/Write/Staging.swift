@@ -13,19 +13,19 @@ final class Staging: @unchecked Sendable {
     private var folders: Set<Substring> = [""]
     /// The first file that could not be written.
     private var failure: String?
-    private var compressing = 0.0
-    private var taken = 0
     /// The previous output, whose `.gz` and `.br` copies of a file with the same bytes are taken over by a hard
     /// link instead of being made again; nil when there is none or the build was asked not to reuse anything.
     private let previous: String?
+    private var files: [(path: String, size: Int)] = []
+    private var compressing = 0.0
+    private var taken = 0
 
+    /// Every file written so far (copies too), relative to the folder, with its size.
+    var written: [(path: String, size: Int)] { lock.withLock { files } }
     /// Processor time spent making `.gz` and `.br` copies so far, on all threads, in seconds.
     var compressionSeconds: Double { lock.withLock { compressing } }
     /// Files whose `.gz` and `.br` copies were taken from the previous output.
     var copiesTaken: Int { lock.withLock { taken } }
-    private var files: [(path: String, size: Int)] = []
-    /// Every file written so far (copies too), relative to the folder, with its size.
-    var written: [(path: String, size: Int)] { lock.withLock { files } }
 
     init(output: URL, tree: SourceTree, reuseCopies: Bool = false) throws(BuildFailure) {
         self.output = output
