@@ -133,9 +133,16 @@ final class Staging: @unchecked Sendable {
         }
     }
 
-    /// Removes the folder and all that was written into it.
+    /// Removes the folder and all that was written into it (after the swap: the old output).
     func discard() {
-        baken_remove_tree(folder.path)
+        Self.removeTree(folder.path)
+    }
+
+    /// Removes a folder tree, the entries at its top on all cores: an output holds tens of thousands of files.
+    static func removeTree(_ path: String) {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        _ = ParallelMap.map(entries) { baken_remove_tree(path + "/" + $0) }
+        baken_remove_tree(path)
     }
 
     private func fail(_ message: String) {
