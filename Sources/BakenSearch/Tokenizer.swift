@@ -54,19 +54,25 @@ public enum Tokenizer {
             script = nil
             units = 0
         }
+        func digit(at index: Int, width: Int) {
+            if start < 0 { start = index }
+            units += width
+        }
+        func letter(_ letterScript: Script, at index: Int, width: Int) {
+            if start >= 0 && script != nil && script != letterScript { flush(index) }
+            if start < 0 { start = index }
+            script = letterScript
+            units += width
+        }
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte < 0x80 {
                 // ASCII, most of the text of most sites: the same cases as below, without decoding.
                 if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
-                    if start >= 0 && script != nil && script != .latin { flush(index) }
-                    if start < 0 { start = index }
-                    script = .latin
-                    units += 1
+                    letter(.latin, at: index, width: 1)
                 } else if byte >= 0x30 && byte <= 0x39 {
-                    if start < 0 { start = index }
-                    units += 1
+                    digit(at: index, width: 1)
                 } else {
                     flush(index)
                 }
@@ -82,8 +88,7 @@ public enum Tokenizer {
                 // A mark belongs to the letter before it; one after a space or a separator is dropped.
                 if start >= 0 { units += width }
             case .digit:
-                if start < 0 { start = index }
-                units += width
+                digit(at: index, width: width)
             case .letter(let letterScript):
                 if letterScript == .ideographic {
                     flush(index)
@@ -92,10 +97,7 @@ public enum Tokenizer {
                     units = width
                     flush(index + length)
                 } else {
-                    if start >= 0 && script != nil && script != letterScript { flush(index) }
-                    if start < 0 { start = index }
-                    script = letterScript
-                    units += width
+                    letter(letterScript, at: index, width: width)
                 }
             }
             index += length

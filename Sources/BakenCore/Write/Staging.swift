@@ -57,21 +57,24 @@ final class Staging: @unchecked Sendable {
         do {
             let data = try tree.bytes(of: file)
             try makeFolders(for: file.path)
-            var copies: [(path: String, data: Data)] = []
-            if let taken = takeCopies(of: file.path, data) {
-                lock.withLock { files += taken }
-            } else {
+            let linked = takeCopies(of: file.path, data)
+            var made: [(path: String, data: Data)] = [], spent = 0.0
+            if linked == nil {
                 let start = ProcessorTime.thread()
-                copies = Precompressed.copies(of: file.path, data)
-                let spent = ProcessorTime.thread() - start
-                lock.withLock { compressing += spent }
+                made = Precompressed.copies(of: file.path, data)
+                spent = ProcessorTime.thread() - start
             }
-            for copy in [(path: file.path, data: data)] + copies {
+            let writing = [(path: file.path, data: data)] + made
+            for copy in writing {
                 let path = folder.path + "/" + copy.path
                 let status = copy.data.withUnsafeBytes { baken_write_file(path, $0.baseAddress, $0.count) }
                 if status != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
             }
-            lock.withLock { files += ([(file.path, data)] + copies).map { ($0.path, $0.data.count) } }
+            lock.withLock {
+                files += writing.map { ($0.path, $0.data.count) } + (linked ?? [])
+                compressing += spent
+                if linked != nil { taken += 1 }
+            }
         } catch {
             fail("\(file.path): \(error.localizedDescription)")
         }
@@ -95,7 +98,6 @@ final class Staging: @unchecked Sendable {
             }
             linked.append((path + suffix, Int(info.st_size)))
         }
-        lock.withLock { taken += 1 }
         return linked
     }
 
