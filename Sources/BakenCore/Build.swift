@@ -17,6 +17,8 @@ public struct BuildOptions: Sendable {
     public var useCache: Bool
     /// Do all work on one core, in order: slower, and the output is the same bytes (tested).
     public var singleThreaded = false
+    /// Folders of installed themes, used when the site has no `themes/<name>/` of its own.
+    public var themeFolders: [URL] = Installation.themeFolders()
 
     public init(site: URL, output: URL? = nil, includeDrafts: Bool = false, baseURL: String? = nil, strict: Bool = false, pdf: Bool = false, today: Day? = nil, useCache: Bool = false) {
         self.site = site.standardizedFileURL
@@ -85,7 +87,7 @@ public enum Baken {
     private static func buildOnce(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
         let start = Date(), startProcessor = ProcessorTime.process()
         var diagnostics = Diagnostics()
-        let tree = SourceTree(root: options.site)
+        let tree = SourceTree(options)
         let cache = BuildCache(output: options.output)
         let fingerprint = options.useCache ? BuildCache.fingerprint(options, tree: tree) : nil
         if let fingerprint, cache.isFresh(fingerprint) {

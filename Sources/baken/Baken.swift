@@ -8,15 +8,27 @@ struct BakenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "baken",
         abstract: "Builds multilingual campaign and help sites from Markdown.",
-        subcommands: [Build.self, Serve.self, Translations.self, Check.self, New.self],
+        version: BakenVersion.current,
+        subcommands: [Build.self, Serve.self, Translations.self, Check.self, New.self, Init.self],
         defaultSubcommand: Build.self)
 }
+
+/// The option every command that reads a site shares.
+struct SiteFolder: ParsableArguments {
+    @Option(help: "The site's folder, the one with site.yml.")
+    var site: String = "."
+
+    /// The folder, absolute.
+    var url: URL { URL(fileURLWithPath: site, relativeTo: currentFolder).standardizedFileURL }
+}
+
+/// The folder the command was started in.
+var currentFolder: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Preview the site on this computer; pages reload when you save a file.")
 
-    @Option(help: "The site's folder, the one with site.yml.")
-    var site: String = "."
+    @OptionGroup var site: SiteFolder
 
     @Option(help: "The port to serve on.")
     var port: Int = 1313
@@ -28,9 +40,8 @@ struct Serve: AsyncParsableCommand {
     var noDrafts = false
 
     func run() async throws {
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let siteURL = URL(fileURLWithPath: site, relativeTo: cwd).standardizedFileURL
-        let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: cwd) } ?? siteURL.appendingPathComponent(".baken-preview")
+        let siteURL = site.url
+        let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: currentFolder) } ?? siteURL.appendingPathComponent(".baken-preview")
         let options = BuildOptions(site: siteURL, output: outputURL, includeDrafts: !noDrafts)
         let server = PreviewServer(options: options, port: port) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
@@ -42,8 +53,7 @@ struct Serve: AsyncParsableCommand {
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Build the site into a folder (public/ by default).")
 
-    @Option(help: "The site's folder, the one with site.yml.")
-    var site: String = "."
+    @OptionGroup var site: SiteFolder
 
     @Option(help: "Where to write the site. Default: public/ in the site's folder.")
     var output: String?
@@ -73,10 +83,9 @@ struct Build: ParsableCommand {
     var singleThreaded = false
 
     func run() throws {
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let siteURL = URL(fileURLWithPath: site, relativeTo: cwd)
+        let cwd = currentFolder
         let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
-        var options = BuildOptions(site: siteURL, output: outputURL, includeDrafts: drafts, baseURL: baseURL, strict: strict, pdf: pdf, useCache: !noCache)
+        var options = BuildOptions(site: site.url, output: outputURL, includeDrafts: drafts, baseURL: baseURL, strict: strict, pdf: pdf, useCache: !noCache)
         options.singleThreaded = singleThreaded
         switch Result(catching: { () throws(BuildFailure) in try Baken.build(options) }) {
         case .success(let report):
@@ -120,8 +129,7 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Look for broken anchors, images without alt text, unclear links, hard sentences and pages due for review.")
 
-    @Option(help: "The site's folder, the one with site.yml.")
-    var site: String = "."
+    @OptionGroup var site: SiteFolder
 
     @Flag(help: "Print one JSON array of {file, line, severity, message}, for CI.")
     var json = false
@@ -130,8 +138,7 @@ struct Check: ParsableCommand {
     var drafts = false
 
     func run() throws {
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let options = BuildOptions(site: URL(fileURLWithPath: site, relativeTo: cwd), includeDrafts: drafts)
+        let options = BuildOptions(site: site.url, includeDrafts: drafts)
         let diagnostics = Baken.check(options)
         let errors = diagnostics.count { $0.severity == .error }
         if json {
@@ -159,13 +166,11 @@ struct New: ParsableCommand {
     @Argument(help: "The file inside content/, such as nl/normen/nieuw.md.")
     var path: String
 
-    @Option(help: "The site's folder, the one with site.yml.")
-    var site: String = "."
+    @OptionGroup var site: SiteFolder
 
     func run() throws {
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         switch Result(catching: { () throws(BuildFailure) in
-            try Baken.newPage(type: type, path: path, site: URL(fileURLWithPath: site, relativeTo: cwd).standardizedFileURL)
+            try Baken.newPage(type: type, path: path, site: site.url)
         }) {
         case .success(let url): print("Wrote \(url.path)")
         case .failure(let failure):
@@ -183,15 +188,13 @@ struct Translations: ParsableCommand {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "status", abstract: "Show the state of every translation.")
 
-        @Option(help: "The site's folder, the one with site.yml.")
-        var site: String = "."
+        @OptionGroup var site: SiteFolder
 
         @Flag(help: "Print JSON, for CI.")
         var json = false
 
         func run() throws {
-            let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            let options = BuildOptions(site: URL(fileURLWithPath: site, relativeTo: cwd))
+            let options = BuildOptions(site: site.url)
             switch Result(catching: { () throws(BuildFailure) in try Baken.translations(options) }) {
             case .failure(let failure):
                 for diagnostic in failure.diagnostics { printError(diagnostic.description) }
@@ -221,13 +224,11 @@ struct Translations: ParsableCommand {
         @Argument(help: "The translation's file, such as content/en/norms/catcalling.md.")
         var file: String
 
-        @Option(help: "The site's folder, the one with site.yml.")
-        var site: String = "."
+        @OptionGroup var site: SiteFolder
 
         func run() throws {
-            let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            let siteURL = URL(fileURLWithPath: site, relativeTo: cwd).standardizedFileURL
-            let absolute = URL(fileURLWithPath: file, relativeTo: cwd).standardizedFileURL.path
+            let siteURL = site.url
+            let absolute = URL(fileURLWithPath: file, relativeTo: currentFolder).standardizedFileURL.path
             let relative = absolute.hasPrefix(siteURL.path + "/") ? String(absolute.dropFirst(siteURL.path.count + 1)) : file
             switch Result(catching: { () throws(BuildFailure) in try Baken.markTranslation(relative, options: BuildOptions(site: siteURL)) }) {
             case .success(let hash): print("\(relative): translationOf: \(hash)")
@@ -238,6 +239,47 @@ struct Translations: ParsableCommand {
         }
     }
 }
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start a new site in a folder: site.yml, a page of each type, help contacts, and how to publish it.")
+
+    @Argument(help: "The new site's folder; made when it does not exist.")
+    var folder: String
+
+    @Flag(help: "Use a folder that is not empty: add only the files that are missing, never overwrite one.")
+    var force = false
+
+    @Flag(name: .customLong("copy-theme"), help: "Copy the default theme into the site's themes/, to change it there.")
+    var copyTheme = false
+
+    @Option(help: "Also write a workflow that checks, builds and publishes the site on every push: github or gitlab.")
+    var ci: InitOptions.CI?
+
+    @Option(name: .customLong("release-sha256"), help: "The SHA-256 of this version's tarball, from the release's SHA256SUMS, for the workflow to check.")
+    var releaseSHA256: String?
+
+    func run() throws {
+        var options = InitOptions(folder: URL(fileURLWithPath: folder, relativeTo: currentFolder))
+        options.force = force
+        options.copyTheme = copyTheme
+        options.ci = ci
+        options.releaseSHA256 = releaseSHA256
+        switch Result(catching: { () throws(BuildFailure) in try Baken.initSite(options) }) {
+        case .failure(let failure):
+            for diagnostic in failure.diagnostics { printError(diagnostic.description) }
+            throw ExitCode.failure
+        case .success(let report):
+            print("Wrote \(report.written.count) file\(report.written.count == 1 ? "" : "s") in \(folder)" + (report.kept.isEmpty ? "" : "; kept \(report.kept.count) that were there already"))
+            if let ci, report.needsChecksum {
+                print("Fill in BAKEN_SHA256 in \(folder)/\(ci == .github ? ".github/workflows/baken.yml" : ".gitlab-ci.yml") with the line for baken-\(BakenVersion.current)-linux-x86_64.tar.gz in the release's SHA256SUMS: the workflow stops until it is there.")
+            }
+            print("Next: cd \(folder) && baken serve   (then open http://127.0.0.1:1313/; LEESMIJ.md says more)")
+        }
+    }
+}
+
+extension InitOptions.CI: ExpressibleByArgument {}
 
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))

@@ -269,7 +269,7 @@ extension BadInput {
 
         // The theme.
         BadInput("missing theme", ["site.yml": TestSite.siteYML.replacingOccurrences(of: "theme: t", with: "theme: weg")], expected: [
-            "site.yml: theme 'weg' not found: there is no folder themes/weg (themes here: t)",
+            "site.yml: theme 'weg' not found: there is no folder themes/weg, and no installed theme of that name (themes here: t)",
         ]),
         BadInput("template syntax error", ["themes/t/layouts/section.mustache": "{{#page.pages}}\n{{/page.page}}"], expected: [
             "themes/t/layouts/section.mustache:2: template error: a closing tag {{/…}} does not match the section it closes (column 4)",
@@ -383,6 +383,8 @@ enum BakenBinary {
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = folder
+        // Only the site's own themes, whatever is installed on the machine.
+        process.environment = ProcessInfo.processInfo.environment.merging(["BAKEN_THEME_PATH": ""]) { _, new in new }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -102,7 +102,7 @@ import Testing
             "themes/t/layouts/section.mustache:2: template error: a closing tag {{/…}} does not match the section it closes (column 4)",
         ])
         let missingTheme = try TestSite(["content/nl/_index.md": "---\ntitle: Home\n---\n"], theme: [:])
-        #expect(missingTheme.errors().first == "site.yml: theme 't' not found: there is no folder themes/t")
+        #expect(missingTheme.errors().first == "site.yml: theme 't' not found: there is no folder themes/t, and no installed theme of that name")
     }
 
     @Test func circularLayouts() throws {

@@ -63,7 +63,10 @@ struct TestSite {
 
     @discardableResult
     func build(drafts: Bool = false, strict: Bool = false, output: URL? = nil, today: Day? = nil) throws(BuildFailure) -> BuildReport {
-        try Baken.build(BuildOptions(site: root, output: output ?? self.output, includeDrafts: drafts, strict: strict, today: today))
+        var options = BuildOptions(site: root, output: output ?? self.output, includeDrafts: drafts, strict: strict, today: today)
+        // Only the site's own themes: what is installed on the machine must not change what a test sees.
+        options.themeFolders = []
+        return try Baken.build(options)
     }
 
     /// The messages of a build that must fail.

@@ -44,7 +44,7 @@ extension Baken {
     /// since the marked version when git still has that version (the last commit's copy).
     public static func translations(_ options: BuildOptions) throws(BuildFailure) -> TranslationStatus {
         var diagnostics = Diagnostics()
-        let tree = SourceTree(root: options.site)
+        let tree = SourceTree(options)
         let source = try SiteSource.load(from: tree, includeDrafts: options.includeDrafts, today: options.today, diagnostics: &diagnostics)
         let site = Site.assemble(source, diagnostics: &diagnostics)
         try diagnostics.check()
@@ -75,7 +75,7 @@ extension Baken {
     /// Writes `translationOf: <hash of the source now>` into a translation's front matter; the rest of the file stays byte for byte.
     public static func markTranslation(_ file: String, options: BuildOptions) throws(BuildFailure) -> String {
         var diagnostics = Diagnostics()
-        let tree = SourceTree(root: options.site)
+        let tree = SourceTree(options)
         let source = try SiteSource.load(from: tree, includeDrafts: true, today: options.today, diagnostics: &diagnostics)
         let site = Site.assemble(source, diagnostics: &diagnostics)
         try diagnostics.check()

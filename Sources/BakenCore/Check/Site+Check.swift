@@ -6,7 +6,7 @@ extension Baken {
     /// Returns the diagnostics of all stages, sorted; an error among them means the check failed.
     public static func check(_ options: BuildOptions) -> [Diagnostic] {
         var diagnostics = Diagnostics()
-        let tree = SourceTree(root: options.site)
+        let tree = SourceTree(options)
         do throws(BuildFailure) {
             let source = try SiteSource.load(from: tree, includeDrafts: options.includeDrafts, today: options.today, diagnostics: &diagnostics)
             let site = Site.assemble(source, diagnostics: &diagnostics)

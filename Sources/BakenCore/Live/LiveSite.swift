@@ -44,7 +44,7 @@ public final class LiveSite: @unchecked Sendable {
 
     public init(_ options: BuildOptions) {
         self.options = options
-        self.tree = SourceTree(root: options.site)
+        self.tree = SourceTree(options)
     }
 
     /// Reads and renders everything; writes only what differs from the folder's last state.

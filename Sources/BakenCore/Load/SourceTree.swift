@@ -5,9 +5,49 @@ import Foundation
 struct SourceTree: Sendable {
     /// The site folder, absolute.
     let root: URL
+    /// Installed themes that the site has no `themes/<name>/` folder for: name → folder. They read as if
+    /// they were in the site, at `themes/<name>/`; a site's own folder of the same name wins.
+    let installedThemes: [String: URL]
     static let maxPageBytes = 8 * 1024 * 1024
 
-    func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
+    init(root: URL, themeFolders: [URL] = []) {
+        self.root = root
+        var installed: [String: URL] = [:]
+        for folder in themeFolders {
+            for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() where !name.hasPrefix(".") && installed[name] == nil {
+                var isDirectory: ObjCBool = false
+                let own = root.appendingPathComponent("themes").appendingPathComponent(name).path
+                guard !FileManager.default.fileExists(atPath: own),
+                      FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory), isDirectory.boolValue
+                else { continue }
+                installed[name] = folder.appendingPathComponent(name)
+            }
+        }
+        installedThemes = installed
+    }
+
+    /// The site of a build, with the themes installed where `options` says.
+    init(_ options: BuildOptions) {
+        self.init(root: options.site, themeFolders: options.themeFolders)
+    }
+
+    func url(_ relative: String) -> URL {
+        if !installedThemes.isEmpty, relative.hasPrefix("themes/") {
+            let rest = relative.dropFirst("themes/".count)
+            let name = rest.prefix { $0 != "/" }
+            if let folder = installedThemes[String(name)] {
+                let inside = rest.dropFirst(name.count).drop { $0 == "/" }
+                return inside.isEmpty ? folder : folder.appendingPathComponent(String(inside))
+            }
+        }
+        return root.appendingPathComponent(relative)
+    }
+
+    /// The themes a site can use: its own `themes/` folders and the installed ones.
+    var themeNames: [String] {
+        let own = ((try? FileManager.default.contentsOfDirectory(atPath: url("themes").path)) ?? []).filter { !$0.hasPrefix(".") }
+        return Set(own + installedThemes.keys).sorted()
+    }
 
     func exists(_ relative: String) -> Bool {
         FileManager.default.fileExists(atPath: url(relative).path)

@@ -7,8 +7,8 @@ extension Theme {
         let themeDir = "themes/\(config.theme)"
         let layers = [themeDir, ""]
         if !tree.isDirectory(themeDir) {
-            let available = (try? FileManager.default.contentsOfDirectory(atPath: tree.url("themes").path))?.sorted() ?? []
-            diagnostics.error(SiteConfig.file, nil, "theme '\(config.theme)' not found: there is no folder \(themeDir)" + (available.isEmpty ? "" : " (themes here: \(available.joined(separator: ", ")))"))
+            let available = tree.themeNames
+            diagnostics.error(SiteConfig.file, nil, "theme '\(config.theme)' not found: there is no folder \(themeDir), and no installed theme of that name" + (available.isEmpty ? "" : " (themes here: \(available.joined(separator: ", ")))"))
         }
 
         var templates: [String: Template] = [:]
