@@ -25,10 +25,11 @@ enum LiveScript {
         overlay.textContent = "";
         var title = document.createElement("h2");
         title.textContent = "Baken: the build failed. The preview shows the last good build.";
-        title.style.font = "bold 1.25rem system-ui, sans-serif";
+        // The theme colours its headings; the overlay's own colours must win, whatever the theme says.
+        title.style.font = "bold 1.25rem system-ui, sans-serif"; title.style.color = "#fff"; title.style.margin = "0 0 1rem";
         overlay.appendChild(title);
         var list = document.createElement("pre");
-        list.style.whiteSpace = "pre-wrap";
+        list.style.whiteSpace = "pre-wrap"; list.style.color = "#fff"; list.style.background = "transparent";
         list.textContent = messages;
         overlay.appendChild(list);
       }
