@@ -6,7 +6,10 @@ and with Hugo (Debian's package, the minimal layout in ../shared/bench/hugo) alt
 medians of wall time and peak memory, the ratios, the floor (cmark-gfm's CLI over the same Markdown plus
 copying the output), and how time grows with size.
 
-    Benchmarks/build.py [--sizes 1000,5000,10000] [--runs 3] [--work /dev/shm/baken-bench]
+    Benchmarks/build.py [--sizes 1000,5000,10000] [--runs 3] [--work /dev/shm/baken-bench] [--binary BINARY] [--baseline BINARY]
+
+--binary measures that Baken binary instead of building this checkout's; --baseline runs a second Baken binary (such as one built from the commit before a change) in the same
+alternation, and prints its time and memory next to this checkout's.
 """
 import argparse
 import math
@@ -105,25 +108,34 @@ def main():
     parser.add_argument("--sizes", default="1000,5000,10000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", default="/dev/shm/baken-bench" if os.path.isdir("/dev/shm") else "/tmp/baken-bench")
+    parser.add_argument("--binary", help="the Baken binary to measure (default: this checkout's, built with swift build -c release)")
+    parser.add_argument("--baseline", help="another Baken binary to run alternately, for a before-and-after comparison")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     work = pathlib.Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
 
-    subprocess.run(["swift", "build", "-c", "release", "--product", "baken"], cwd=REPO, check=True, stdout=subprocess.DEVNULL)
-    baken = str(REPO / ".build" / "release" / "baken")
+    if args.binary:
+        baken = args.binary
+    else:
+        subprocess.run(["swift", "build", "-c", "release", "--product", "baken"], cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+        baken = str(REPO / ".build" / "release" / "baken")
     hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
     print(f"Baken (release) against Hugo {hugo_version}, {args.runs} runs each, alternating; output in {work}")
     print(f"{os.cpu_count()} cores; medians\n")
 
-    rows, cpu = [], []
+    rows, cpu, baseline = [], [], []
     for size in sizes:
         folder = prepare(size, work)
-        results = {"baken": [], "hugo": []}
+        results = {"baken": [], "hugo": [], "baseline": []}
         for _ in range(args.runs):
             # --no-cache: every run is a full build (a second run would otherwise find nothing changed).
             results["baken"].append(timed([baken, "build", "--no-cache", "--verbose", "--site", str(folder / "baken"), "--output", str(folder / "out-baken")]))
             results["hugo"].append(timed(["hugo", "--quiet", "--source", str(folder / "hugo"), "--destination", str(folder / "out-hugo")]))
+            if args.baseline:
+                results["baseline"].append(timed([args.baseline, "build", "--no-cache", "--site", str(folder / "baken"), "--output", str(folder / "out-baseline")]))
+        if args.baseline:
+            baseline.append((size, *(statistics.median(r[i] for r in results[which]) for which in ("baseline", "baken") for i in (0, 1, 2))))
         render, copy = floor(folder)
         b_time = statistics.median(r[0] for r in results["baken"])
         b_mem = statistics.median(r[1] for r in results["baken"])
@@ -144,6 +156,12 @@ def main():
     print(f"\n{'pages/lang':>10} {'baken cpu s':>12} {'copies s':>9} {'search s':>9} {'rest s':>7} {'hugo cpu s':>11} {'copies alone ÷ hugo wall':>25}")
     for size, total, copies, search, hugo_cpu, h_time in cpu:
         print(f"{size:>10} {total:>12.2f} {copies:>9.2f} {search:>9.2f} {total - copies - search:>7.2f} {hugo_cpu:>11.2f} {copies / cores / h_time:>25.2f}")
+    if baseline:
+        # Processor time is the steadier figure on a busy machine.
+        print(f"\n{'pages/lang':>10} {'baseline s':>11} {'MB':>5} {'cpu s':>6} {'this s':>7} {'MB':>5} {'cpu s':>6} {'time ×':>7} {'mem ×':>6} {'cpu ×':>6}   (this ÷ {args.baseline})")
+        for size, base_time, base_mem, base_cpu, this_time, this_mem, this_cpu in baseline:
+            print(f"{size:>10} {base_time:>11.2f} {base_mem:>5.0f} {base_cpu:>6.2f} {this_time:>7.2f} {this_mem:>5.0f} {this_cpu:>6.2f} "
+                  f"{this_time / base_time:>7.2f} {this_mem / base_mem:>6.2f} {this_cpu / base_cpu:>6.2f}")
     if len(rows) >= 2:
         (s0, _, t0, *_), (s1, _, t1, *_) = rows[0], rows[-1]
         print(f"\ngrowth of Baken's time from {s0} to {s1} pages per language: exponent {math.log(t1 / t0) / math.log(s1 / s0):.2f} (1.00 is linear)")

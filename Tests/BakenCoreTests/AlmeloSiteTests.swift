@@ -61,15 +61,4 @@ import Testing
         let different = Set(expected.entries.keys).union(actual.entries.keys).filter { expected.entries[$0] != actual.entries[$0] }
         #expect(different.sorted() == [])
     }
-
-    /// Values that depend only on the language are converted once per language, and the most used views convert
-    /// themselves field by field: on every page, both give what converting everything by reflection gives.
-    @Test func shortcutsGiveTheTemplateValuesOfReflection() throws {
-        var diagnostics = Diagnostics()
-        let options = BuildOptions(site: Self.repository)
-        let products = try Baken.produce(options, tree: SourceTree(root: Self.repository), diagnostics: &diagnostics)
-        #expect(products.site.pages.count > 100)
-        #expect(products.renderer.pagesWithOwnLanguageValues(products.site) == [])
-        #expect(products.renderer.pagesWithOwnFieldValues(products.site) == [])
-    }
 }

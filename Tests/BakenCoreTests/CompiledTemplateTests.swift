@@ -33,7 +33,7 @@ import Testing
         "{{#page.audiences}}\n  <a href=\"{{url}}\">{{name}}</a>\n{{/page.audiences}}\n",
     ]
 
-    static let context: TemplateValue = TemplateData.convert([
+    static let context: TemplateValue = value([
         "name": "Ana & Bo's \"tuin\"",
         "html": "<b>vet</b>",
         "items": [["name": "een"], ["name": "twee"], ["name": "drie"]],
@@ -45,6 +45,18 @@ import Testing
         "page": ["title": "Titel <1>", "tags": ["a", "b"], "audiences": [["url": "/x/", "name": "X"]]] as [String: Any],
         "lang": ["code": "nl"],
     ] as [String: Any])
+
+    /// Literal test data as template values.
+    static func value(_ any: Any) -> TemplateValue {
+        switch any {
+        case let string as String: .string(string)
+        case let bool as Bool: .bool(bool)
+        case let int as Int: .int(int)
+        case let list as [Any]: .list(list.map(value))
+        case let object as [String: Any]: .object(object.mapValues(value))
+        default: .string("\(any)")
+        }
+    }
 
     @Test(arguments: cases) func printsWhatSwiftMustachePrints(_ template: String) throws {
         var library = MustacheLibrary()

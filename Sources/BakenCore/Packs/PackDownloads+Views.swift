@@ -1,5 +1,5 @@
 /// A file to download, as a page shows it.
-struct DownloadView {
+struct DownloadView: Encodable {
     let title: String
     /// `ZIP`, `IMS CC`.
     let format: String
@@ -15,12 +15,12 @@ struct DownloadView {
 }
 
 /// Every lesson module of a section, for the "for schools" page: filters by level and duration work with CSS alone.
-struct CatalogueView {
+struct CatalogueView: Encodable {
     let levels: [Level]
     let durations: [Duration]
     let modules: [Module]
 
-    struct Level {
+    struct Level: Encodable {
         let id: String
         let name: String
         let count: Int
@@ -28,14 +28,14 @@ struct CatalogueView {
         let download: DownloadView?
     }
 
-    struct Duration {
+    struct Duration: Encodable {
         /// `short` (up to 45 minutes), `period` (46 to 60), `long` (over 60).
         let id: String
         let name: String
         let count: Int
     }
 
-    struct Module {
+    struct Module: Encodable {
         let title: String
         let description: String?
         let url: String

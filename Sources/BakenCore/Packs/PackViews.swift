@@ -1,6 +1,6 @@
 /// The values a pack's templates (`layouts/pack/…`) see: the theme's API for packs, documented in docs/themes.md.
 /// Addresses between the pack's own files are relative to the current document; others are the site's.
-struct PackContext {
+struct PackContext: Encodable {
     let site: SiteView
     let lang: LanguageView
     let t: [String: String]
@@ -13,7 +13,7 @@ struct PackContext {
 }
 
 /// The pack as a whole.
-struct PackView {
+struct PackView: Encodable {
     let name: String
     let title: String
     let description: String?
@@ -41,7 +41,7 @@ struct PackView {
 }
 
 /// The document being rendered.
-struct PackDocumentView {
+struct PackDocumentView: Encodable {
     /// `index`, `guide`, `lesson`, `worksheet`, `parents`, `print`, `license`.
     let kind: String
     let title: String
@@ -51,7 +51,7 @@ struct PackDocumentView {
     let root: String
 }
 
-struct PackLinkView {
+struct PackLinkView: Encodable {
     let title: String
     let href: String
     /// `HTML`, `PDF`, or the file's extension in capitals.
@@ -60,7 +60,7 @@ struct PackLinkView {
 }
 
 /// One lesson of the pack with its fields; the long texts are HTML.
-struct PackLessonView {
+struct PackLessonView: Encodable {
     let number: Int
     let title: String
     let description: String?
@@ -72,7 +72,7 @@ struct PackLessonView {
     /// The lesson's document in the pack, relative to the current document.
     let href: String
 
-    struct TimedStepView {
+    struct TimedStepView: Encodable {
         let number: Int
         let title: String
         let minutes: Int
@@ -81,14 +81,14 @@ struct PackLessonView {
     }
 }
 
-struct PackWorksheetView {
+struct PackWorksheetView: Encodable {
     let title: String
     let content: String
     let href: String
 }
 
 /// The values of `pack/level.mustache`, the index page of the download with every pack of one level.
-struct PackLevelContext {
+struct PackLevelContext: Encodable {
     let site: SiteView
     let lang: LanguageView
     let t: [String: String]
@@ -96,7 +96,7 @@ struct PackLevelContext {
     let stylesheets: [String]
     let packs: [Entry]
 
-    struct Entry {
+    struct Entry: Encodable {
         let title: String
         let description: String?
         let href: String

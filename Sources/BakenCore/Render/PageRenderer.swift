@@ -29,7 +29,7 @@ struct PageRenderer: Sendable {
     private let links: ExternalLoads
     /// `"/css/baken.css"` → `"/css/baken.1a2b3c4d.css"`, quotes included, for every hashed asset.
     private let assetNames: [([UInt8], [UInt8])]
-    private let shared: [String: LanguageSharedBox]
+    private let shared: [String: LanguageValues]
     /// Lesson packs to offer on lesson and section pages.
     var downloads: PackDownloads = .none
 
@@ -49,7 +49,7 @@ struct PageRenderer: Sendable {
         assetNames = site.theme.hashedNames.sorted { $0.key < $1.key }.map { original, hashed in
             (Array("\"\(site.config.root)/\(original)\"".utf8), Array("\"\(site.config.root)/\(hashed)\"".utf8))
         }
-        shared = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0.code, LanguageSharedBox(site, language: $0.code)) })
+        shared = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0.code, LanguageValues(site, language: $0.code)) })
     }
 
     /// Every page, on all cores, each handed to `deliver` on the thread that rendered it, with `side` as one
@@ -61,42 +61,25 @@ struct PageRenderer: Sendable {
 
     func render(_ site: Site, _ index: Int) -> RenderedPage {
         let entry = site.pages[index]
-        let language = shared[entry.page.language]!.value
-        let content = renderShortcodes(site, entry, language: language)
-        let context = site.context(for: index, content: content, shared: language, downloads: downloads)
-        let html = templates.render(TemplateData.convert(context, prepared: shared[entry.page.language]!.prepared), with: layouts[index])
-        return finish(html, path: site.outputPath(entry.url))
-    }
-
-    /// Pages whose language-wide values differ from the ones converted once per language; empty unless a field
-    /// in `LanguageSharedBox.languageFields` came to depend on the page (a test checks the Almelo site).
-    func pagesWithOwnLanguageValues(_ site: Site) -> [String] {
-        pages(of: site) { _, values, box in values.filter { LanguageSharedBox.languageFields.contains($0.key) } != box.prepared }
-    }
-
-    /// Pages whose views give other values field by field than by reflection; empty unless a view's
-    /// `templateFields` misses a field (a test checks the Almelo site).
-    func pagesWithOwnFieldValues(_ site: Site) -> [String] {
-        pages(of: site) { context, values, _ in values != TemplateData.$reflected.withValue(true) { TemplateData.convert(context, prepared: [:]) } }
-    }
-
-    /// The addresses of the pages for which `differ` holds, given each page's context and its values converted
-    /// without the per-language shortcut.
-    private func pages(of site: Site, where differ: (PageContext, [String: TemplateValue], LanguageSharedBox) -> Bool) -> [String] {
-        site.pages.indices.compactMap { index in
-            let entry = site.pages[index]
-            let box = shared[entry.page.language]!
-            let context = site.context(for: index, content: "", shared: box.value, downloads: downloads)
-            return differ(context, TemplateData.convert(context, prepared: [:]), box) ? entry.url : nil
-        }
+        let language = shared[entry.page.language]!
+        let content = renderShortcodes(site, entry, language: language.value)
+        let context = site.context(for: index, content: content, shared: language.value, downloads: downloads)
+        return finish(templates.render(language.values(with: context), with: layouts[index]), path: site.outputPath(entry.url))
     }
 
     func renderNotFound(_ site: Site, language code: String) -> RenderedPage? {
-        guard templates.exists("404"), let language = shared[code]?.value else { return nil }
+        guard templates.exists("404"), let language = shared[code] else { return nil }
         let strings = site.theme.strings[code] ?? [:]
         let url = site.config.root + site.config.prefix(of: code) + "/404.html"
-        let context = site.context(forGenerated: strings["not_found_title"] ?? "404", url: url, language: code, shared: language)
-        return finish(templates.render(TemplateData.convert(context, prepared: shared[code]!.prepared), with: "404"), path: site.outputPath(url))
+        let context = site.context(forGenerated: strings["not_found_title"] ?? "404", url: url, language: code)
+        return finish(templates.render(language.values(with: context), with: "404"), path: site.outputPath(url))
+    }
+
+    /// A generated page's values in a language: those of its language, its own, and `extra`, which win.
+    func values(_ context: PageContext, language code: String, extra: [String: TemplateValue] = [:]) -> TemplateValue {
+        guard case .object(var fields) = shared[code]!.values(with: context) else { return .object(extra) }
+        fields.merge(extra) { _, new in new }
+        return .object(fields)
     }
 
     /// Outbound links without referrer, and the page's Content-Security-Policy.
@@ -146,7 +129,7 @@ struct PageRenderer: Sendable {
                 contactsJSONLD: language.contactsJSONLD, t: strings,
                 lang: LanguageView(code: lang.code, name: lang.name, dir: lang.direction, home: site.homes[lang.code].map { site.pages[$0].url } ?? "/"),
                 ref: language.refs, root: site.config.root, safety: site.safetyView)
-            html = html.replacingOccurrences(of: Site.shortcodeMarker(index), with: templates.render(TemplateData.convert(context), with: "shortcodes/\(shortcode.name)"))
+            html = html.replacingOccurrences(of: Site.shortcodeMarker(index), with: templates.render(context, with: "shortcodes/\(shortcode.name)"))
         }
         return html
     }
@@ -172,18 +155,18 @@ struct PageRenderer: Sendable {
     }
 }
 
-/// Shared language values hold views with `Any` inside; they are only read after creation.
-private struct LanguageSharedBox: @unchecked Sendable {
+/// What every page of one language sees alike, made once: the views, and their template values.
+private struct LanguageValues: Sendable {
     let value: LanguageShared
-    /// The values every page of the language has in common, already turned into `TemplateValue`s.
-    let prepared: [String: TemplateValue]
-
-    /// Fields of `PageContext` that depend on the language only.
-    static let languageFields: Set<String> = ["site", "lang", "t", "feed", "root", "ref", "contacts", "contactsJSONLD", "safety"]
+    let fields: [String: TemplateValue]
 
     init(_ site: Site, language code: String) {
         value = site.shared(code)
-        let context = site.context(forGenerated: "", url: "", language: code, shared: value)
-        prepared = TemplateData.convert(context, prepared: [:]).filter { Self.languageFields.contains($0.key) }
+        fields = TemplateEncoder.fields(site.languageContext(code, shared: value))
+    }
+
+    /// A page's values: its language's and its own side by side.
+    func values(with context: PageContext) -> TemplateValue {
+        .object(fields.merging(TemplateEncoder.fields(context)) { _, own in own })
     }
 }

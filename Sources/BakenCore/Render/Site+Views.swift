@@ -20,9 +20,7 @@ extension Site {
     func context(for index: Int, content: String, shared: LanguageShared, downloads: PackDownloads = .none) -> PageContext {
         let entry = pages[index]
         let page = entry.page
-        let language = config.language(page.language)!
         let strings = theme.strings[page.language] ?? [:]
-        let home = homes[page.language].map { pages[$0].url } ?? config.root + config.prefix(of: page.language) + "/"
 
         var breadcrumbs: [CrumbView] = []
         var cursor = parents[index]
@@ -66,43 +64,35 @@ extension Site {
             lesson: lessonView(entry, strings).map { downloads.decorate($0, page: index, site: self, strings: strings) },
             audience: audienceView(page, strings))
         if page.kind != .page { view.catalogue = downloads.catalogue(for: index, site: self, strings: strings) }
-        return PageContext(
-            site: siteView(language),
-            lang: LanguageView(code: language.code, name: language.name, dir: language.direction, home: home),
-            t: strings,
-            page: view,
-            menu: menu(for: index),
-            audienceMenu: audienceMenu(for: index),
-            languages: switcher(for: index),
-            alternates: alternates(for: index),
-            feed: feedURL(page.language),
-            root: config.root,
-            ref: shared.refs,
-            contacts: shared.contacts,
-            contactsJSONLD: shared.contactsJSONLD,
-            safety: safetyView)
+        return PageContext(page: view, menu: menu(for: index), audienceMenu: audienceMenu(for: index), languages: switcher(for: index), alternates: alternates(for: index))
+    }
+
+    /// The values every page of a language sees alike.
+    func languageContext(_ code: String, shared: LanguageShared) -> LanguageContext {
+        let language = config.language(code)!
+        return LanguageContext(
+            site: siteView(language), lang: languageView(language), t: theme.strings[code] ?? [:], feed: feedURL(code),
+            root: config.root, ref: shared.refs, contacts: shared.contacts, contactsJSONLD: shared.contactsJSONLD, safety: safetyView)
+    }
+
+    func languageView(_ language: Language) -> LanguageView {
+        let home = homes[language.code].map { pages[$0].url } ?? config.root + config.prefix(of: language.code) + "/"
+        return LanguageView(code: language.code, name: language.name, dir: language.direction, home: home)
     }
 
     /// The values for pages that have no Markdown file, such as the 404 page.
-    func context(forGenerated title: String, url: String, language code: String, shared: LanguageShared) -> PageContext {
-        let language = config.language(code)!
-        let strings = theme.strings[code] ?? [:]
-        let home = homes[code].map { pages[$0].url } ?? config.root + config.prefix(of: code) + "/"
+    func context(forGenerated title: String, url: String, language code: String) -> PageContext {
         let view = PageView(
             title: title, description: nil, url: url, permalink: config.origin + url, content: "", toc: [], date: nil,
             dateISO: nil, lastChecked: nil, lastCheckedISO: nil, type: "page", kind: "page", isHome: false,
             isSection: false, isDraft: false, sensitive: false, translation: nil, tags: [], audiences: [], breadcrumbs: [], pages: [], params: [:],
             norm: nil, guide: nil, lesson: nil, audience: nil)
         return PageContext(
-            site: siteView(language), lang: LanguageView(code: code, name: language.name, dir: language.direction, home: home),
-            t: strings, page: view, menu: menu(language: code, activeURL: nil),
-            audienceMenu: audienceMenu(language: code, activeURL: nil),
+            page: view, menu: menu(language: code, activeURL: nil), audienceMenu: audienceMenu(language: code, activeURL: nil),
             languages: config.languages.map { other in
-                let otherHome = homes[other.code].map { pages[$0].url } ?? config.root + config.prefix(of: other.code) + "/"
-                return LanguageLinkView(code: other.code, name: other.name, dir: other.direction, url: otherHome, current: other.code == code, translated: true)
+                LanguageLinkView(code: other.code, name: other.name, dir: other.direction, url: languageView(other).home, current: other.code == code, translated: true)
             },
-            alternates: [], feed: feedURL(code), root: config.root, ref: shared.refs, contacts: shared.contacts,
-            contactsJSONLD: shared.contactsJSONLD, safety: safetyView)
+            alternates: [])
     }
 
     private func siteView(_ language: Language) -> SiteView {
@@ -245,9 +235,8 @@ extension Site {
         let page = pages[index].page
         return config.languages.map { language in
             let translation = translation(of: index, in: language.code)
-            let home = homes[language.code].map { pages[$0].url } ?? config.root + config.prefix(of: language.code) + "/"
             return LanguageLinkView(
-                code: language.code, name: language.name, dir: language.direction, url: translation?.url ?? home,
+                code: language.code, name: language.name, dir: language.direction, url: translation?.url ?? languageView(language).home,
                 current: language.code == page.language, translated: translation != nil)
         }
     }

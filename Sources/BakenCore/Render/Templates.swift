@@ -47,9 +47,9 @@ struct Templates: Sendable {
 
     func exists(_ name: String) -> Bool { names.contains(name) }
 
-    /// `context` is a view struct, a dictionary of values, or a `TemplateValue`.
-    func render(_ context: Any, with name: String) -> String {
-        let value = TemplateData.convert(context)
+    /// `view` is a view struct (the theme's API) or a `TemplateValue`.
+    func render(_ view: some Encodable, with name: String) -> String {
+        let value = TemplateEncoder.value(view)
         if let compiled { return compiled.render(value, with: name) ?? "" }
         return library.render(value.libraryValue, withTemplate: name) ?? ""
     }

@@ -1,14 +1,20 @@
-/// The values a template sees for one page: the theme's API, documented in docs/themes.md.
-/// Plain structs read by Mustache through reflection; names here are the names in templates.
-struct PageContext {
-    let site: SiteView
-    let lang: LanguageView
-    let t: [String: String]
+/// The values a template sees for one page: the theme's API, documented in docs/themes.md. These structs are its
+/// one definition: the compiler lists each one's fields (`Encodable`), and `TemplateEncoder` hands them to the
+/// templates under the same names. A page's templates see the fields of its language's `LanguageContext` and of
+/// its own `PageContext` side by side.
+struct PageContext: Encodable {
     let page: PageView
     let menu: [MenuItemView]
     let audienceMenu: [AudienceItemView]
     let languages: [LanguageLinkView]
     let alternates: [AlternateView]
+}
+
+/// What every page of one language sees alike; made once per language.
+struct LanguageContext: Encodable {
+    let site: SiteView
+    let lang: LanguageView
+    let t: [String: String]
     let feed: String
     let root: String
     /// translationKey → page of the current language, for links such as `{{ref.help.url}}`.
@@ -20,21 +26,21 @@ struct PageContext {
     let safety: SafetyView
 }
 
-struct SiteView {
+struct SiteView: Encodable {
     let title: String
     let baseURL: String
     let generator = "Baken"
     let params: [String: TemplateValue]
 }
 
-struct LanguageView {
+struct LanguageView: Encodable {
     let code: String
     let name: String
     let dir: String
     let home: String
 }
 
-struct PageView {
+struct PageView: Encodable {
     let title: String
     let description: String?
     let url: String
@@ -67,25 +73,25 @@ struct PageView {
     var catalogue: CatalogueView? = nil
 }
 
-struct TocEntryView {
+struct TocEntryView: Encodable {
     let level: Int
     let id: String
     let title: String
 }
 
-struct AudienceLinkView {
+struct AudienceLinkView: Encodable {
     let id: String
     let name: String
     let url: String?
 }
 
-struct CrumbView {
+struct CrumbView: Encodable {
     let title: String
     let url: String
 }
 
 /// A page as it appears in a list.
-struct CardView {
+struct CardView: Encodable {
     let title: String
     let description: String?
     let url: String
@@ -98,32 +104,32 @@ struct CardView {
     let duration: Int?
 }
 
-struct NormView {
+struct NormView: Encodable {
     let statement: String
     let law: LawView?
 }
 
-struct LawView {
+struct LawView: Encodable {
     let since: String?
     let sinceISO: String?
     let title: String
     let url: String?
 }
 
-struct GuideView {
+struct GuideView: Encodable {
     let safety: String?
     let options: [OptionView]
     let scenarios: [ScenarioView]
     let aftercare: String?
 
-    struct OptionView {
+    struct OptionView: Encodable {
         let action: String
         let title: String
         let text: String
         let say: [String]
     }
 
-    struct ScenarioView {
+    struct ScenarioView: Encodable {
         let setting: String
         let title: String
         let text: String
@@ -131,7 +137,7 @@ struct GuideView {
     }
 }
 
-struct LessonView {
+struct LessonView: Encodable {
     let level: String
     let levelName: String
     let age: String?
@@ -154,50 +160,50 @@ struct LessonView {
     /// For a lesson in a series: the series' first lesson, whose pack holds it.
     var series: RefView? = nil
 
-    struct StepView {
+    struct StepView: Encodable {
         let number: Int
         let title: String
         let minutes: Int
         let text: String
     }
 
-    struct SafeguardingView {
+    struct SafeguardingView: Encodable {
         let contact: String?
         let afterDisclosure: String?
     }
 
-    struct LicenseView {
+    struct LicenseView: Encodable {
         let id: String
         let name: String
         let url: String?
     }
 
-    struct AttachmentView {
+    struct AttachmentView: Encodable {
         let title: String
         let url: String
     }
 }
 
-struct AudienceHubView {
+struct AudienceHubView: Encodable {
     let id: String
     let name: String
     let pages: [CardView]
 }
 
-struct MenuItemView {
+struct MenuItemView: Encodable {
     let title: String
     let url: String
     let active: Bool
 }
 
-struct AudienceItemView {
+struct AudienceItemView: Encodable {
     let id: String
     let name: String
     let url: String
     let active: Bool
 }
 
-struct LanguageLinkView {
+struct LanguageLinkView: Encodable {
     let code: String
     let name: String
     let dir: String
@@ -206,18 +212,18 @@ struct LanguageLinkView {
     let translated: Bool
 }
 
-struct AlternateView {
+struct AlternateView: Encodable {
     let hreflang: String
     let href: String
 }
 
-struct RefView {
+struct RefView: Encodable {
     let title: String
     let url: String
 }
 
 /// A help contact as templates see it, in the page's language.
-struct ContactView {
+struct ContactView: Encodable {
     let id: String
     let organisation: String
     let about: String?
@@ -239,13 +245,13 @@ struct ContactView {
 }
 
 /// The quick-exit and reporting settings of the site.
-struct SafetyView {
+struct SafetyView: Encodable {
     let exitURL: String
     let reportForm: String?
 }
 
 /// What a shortcode's template sees: its parameters, the contacts it asks for, and the page's words and links.
-struct ShortcodeContext {
+struct ShortcodeContext: Encodable {
     let params: [String: String]
     let contacts: [ContactView]
     let contactsJSONLD: String
@@ -257,7 +263,7 @@ struct ShortcodeContext {
 }
 
 /// A translation that is behind its source.
-struct TranslationView {
+struct TranslationView: Encodable {
     let outdated: Bool
     let sourceURL: String
     let sourceLanguage: String

@@ -130,14 +130,14 @@ extension Site {
 }
 
 /// The `search` value of the search page: where its index is, and the choices of its filters.
-struct SearchView {
-    struct Fallback {
+struct SearchView: Encodable {
+    struct Fallback: Encodable {
         let code: String
         let name: String
         let index: String
     }
 
-    struct Option {
+    struct Option: Encodable {
         let id: String
         let name: String
     }
