@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 extension Theme {
-    /// Reads `themes/<name>/` and the site's own `layouts/`, `i18n/` and `static/`, which win over the theme's.
+    /// Reads `themes/<name>/` and the site's own `layouts/`, `i18n/`, `static/` and `css/`, which win over the theme's.
     static func load(_ config: SiteConfig, from tree: SourceTree, diagnostics: inout Diagnostics) -> Theme {
         let themeDir = "themes/\(config.theme)"
         let layers = [themeDir, ""]
@@ -13,6 +13,8 @@ extension Theme {
 
         var templates: [String: Template] = [:]
         var staticFiles: [String: String] = [:]
+        // css/<name>.css → part name → source; the site's part of the same name replaces the theme's.
+        var parts: [String: [String: String]] = [:]
         var strings: [String: [String: String]] = [:]
         // Languages whose words file has errors: the words it lacks are a consequence, not news.
         var unreadable: Set<String> = []
@@ -29,6 +31,16 @@ extension Theme {
             if tree.isDirectory(prefix + "static") {
                 for file in tree.files(under: prefix + "static", diagnostics: &diagnostics) {
                     staticFiles[String(file.dropFirst(prefix.count + "static/".count))] = file
+                }
+            }
+            if tree.isDirectory(prefix + "css") {
+                for file in tree.files(under: prefix + "css", diagnostics: &diagnostics) {
+                    let inside = file.dropFirst(prefix.count + "css/".count).split(separator: "/")
+                    guard inside.count == 2, inside[1].hasSuffix(".css") else {
+                        diagnostics.error(file, nil, "a stylesheet part belongs in css/<stylesheet>/<part>.css, such as css/baken/10-base.css, and ends in .css")
+                        continue
+                    }
+                    parts["css/\(inside[0]).css", default: [:]][String(inside[1])] = file
                 }
             }
             if tree.isDirectory(prefix + "i18n") {
@@ -58,8 +70,18 @@ extension Theme {
         var theme = Theme(
             name: config.theme, templates: templates, strings: strings,
             staticFiles: staticFiles.sorted { $0.key < $1.key }.map { (source: $0.value, output: $0.key) })
-        for file in theme.staticFiles where file.source.hasSuffix(".css") {
-            theme.stylesheets[file.source] = tree.text(file.source, diagnostics: &diagnostics)
+        for (output, named) in parts.sorted(by: { $0.key < $1.key }) {
+            if let copied = staticFiles[output] {
+                diagnostics.error(copied, nil, "\(output) is made from the parts in css/\(output.dropFirst(4).dropLast(4))/, so it cannot be a static file too: remove one of the two")
+            }
+            theme.joinedStylesheets.append((output, named.sorted { $0.key < $1.key }.map(\.value)))
+        }
+        for source in theme.staticFiles.map(\.source).filter({ $0.hasSuffix(".css") }) + theme.joinedStylesheets.flatMap(\.parts) {
+            theme.stylesheets[source] = tree.text(source, diagnostics: &diagnostics)
+        }
+        for (output, text) in theme.stylesheetFiles where theme.joinedStylesheets.contains(where: { $0.output == output }) {
+            let dot = output.lastIndex(of: ".")!
+            theme.hashedNames[output] = "\(output[..<dot]).\(SHA256.hex(Data(text.utf8)).prefix(8))\(output[dot...])"
         }
         for file in theme.staticFiles where file.output.hasSuffix(".css") || file.output.hasSuffix(".js") {
             guard let data = tree.data(file.source, diagnostics: &diagnostics), let dot = file.output.lastIndex(of: ".") else { continue }

@@ -13,9 +13,19 @@ struct Theme: Sendable {
     var strings: [String: [String: String]]
     /// Files copied unchanged: source path relative to the site folder → path in the output.
     var staticFiles: [(source: String, output: String)]
-    /// The text of every static `.css` file by source path, for checks that read stylesheets.
+    /// Stylesheets written in parts: `css/<name>/*.css` in the theme (or the site, part by part) is served as one
+    /// file `css/<name>.css`, its parts joined in the order of their names.
+    var joinedStylesheets: [(output: String, parts: [String])] = []
+    /// The text of every static `.css` file and stylesheet part by source path, for checks that read stylesheets.
     var stylesheets: [String: String] = [:]
     /// Static `.css` and `.js` files by output path → the name with a content hash they are written under
     /// (`css/baken.css` → `css/baken.1a2b3c4d.css`), so hosts can cache them for a year.
     var hashedNames: [String: String] = [:]
+
+    /// Every stylesheet the site serves, with its text: copied ones and joined ones, by output path.
+    var stylesheetFiles: [(output: String, text: String)] {
+        let copied = staticFiles.filter { $0.output.hasSuffix(".css") }.map { ($0.output, stylesheets[$0.source] ?? "") }
+        let joined = joinedStylesheets.map { ($0.output, $0.parts.map { stylesheets[$0] ?? "" }.joined()) }
+        return (copied + joined).sorted { $0.0 < $1.0 }
+    }
 }

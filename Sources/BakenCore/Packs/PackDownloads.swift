@@ -80,8 +80,8 @@ struct PackDownloads: Sendable {
     /// A level's zip: an index page, the theme's stylesheets, each pack in a folder of its own, and a manifest.json.
     private func levelEntries(_ members: [Module], level: Lesson.Level, language: Language, name: String, date: Day, site: Site, templates: Templates) -> [ZipArchive.Entry] {
         let strings = site.theme.strings[language.code] ?? [:]
-        let stylesheets = site.theme.staticFiles.filter { $0.output.hasSuffix(".css") }
-        var entries: [ZipArchive.Entry] = stylesheets.map { ZipArchive.Entry(path: $0.output, data: Data((site.theme.stylesheets[$0.source] ?? "").utf8)) }
+        let stylesheets = site.theme.stylesheetFiles
+        var entries: [ZipArchive.Entry] = stylesheets.map { ZipArchive.Entry(path: $0.output, data: Data($0.text.utf8)) }
         for member in members {
             let folder = member.pack.module.fileName + "/"
             entries += Self.entries(member.pack, manifest: PackManifest.json(member.pack)).map { ZipArchive.Entry(path: folder + $0.path, data: $0.data) }

@@ -30,7 +30,7 @@ extension Site {
         let strings = theme.strings[module.language] ?? [:]
         let language = config.language(module.language)!
         let plan = PackPlan(module, site: self, files: lessonFiles, withPDF: withPDF, strings: strings)
-        let stylesheets = theme.staticFiles.filter { $0.output.hasSuffix(".css") }
+        let stylesheets = theme.stylesheetFiles
 
         let lessonViews = module.lessons.enumerated().map { number, index in
             let entry = pages[index]
@@ -99,7 +99,7 @@ extension Site {
         }
         files += plan.attachments
         for stylesheet in stylesheets {
-            files.append(LessonPack.File(path: stylesheet.output, data: Data((theme.stylesheets[stylesheet.source] ?? "").utf8), kind: .stylesheet))
+            files.append(LessonPack.File(path: stylesheet.output, data: Data(stylesheet.text.utf8), kind: .stylesheet))
         }
         guard ZipArchive.fits(files.map { ZipArchive.Entry(path: $0.path, data: $0.data) }, limit: Self.packLimit) else {
             diagnostics.error(head.page.file, nil, "the pack of this lesson would be larger than \(ByteSize(Self.packLimit)): make its attachments smaller")

@@ -36,6 +36,9 @@ extension Site {
         for file in theme.staticFiles {
             files.append(OutputFile(path: theme.hashedNames[file.output] ?? file.output, contents: .copy(file.source)))
         }
+        for (output, text) in theme.stylesheetFiles where theme.joinedStylesheets.contains(where: { $0.output == output }) {
+            files.append(OutputFile(path: theme.hashedNames[output] ?? output, contents: .text(text)))
+        }
         for resource in resources {
             files.append(OutputFile(path: outputPath(resource.output), contents: .copy(resource.source)))
         }

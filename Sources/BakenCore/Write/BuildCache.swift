@@ -15,7 +15,7 @@ struct BuildCache {
     static func inputs(_ tree: SourceTree, theme: String?) -> [String] {
         var diagnostics = Diagnostics()
         var files = [SiteConfig.file]
-        var roots = ["content", "data", "layouts", "static", "i18n"]
+        var roots = ["content", "data", "layouts", "static", "css", "i18n"]
         if let theme { roots.append("themes/\(theme)") }
         for root in roots where tree.isDirectory(root) {
             files += tree.files(under: root, diagnostics: &diagnostics)
