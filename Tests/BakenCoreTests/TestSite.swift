@@ -1,8 +1,9 @@
 import BakenCore
 import Foundation
 
-/// A small site written into a temporary folder from inline files, built, and read back.
-struct TestSite {
+/// A small site written into a temporary folder from inline files, built, and read back; the folder goes when
+/// the test lets go of the site.
+final class TestSite: Sendable {
     let root: URL
     var output: URL { root.appendingPathComponent("public") }
 
@@ -45,6 +46,10 @@ struct TestSite {
         var all = theme.merging(files) { _, new in new }
         if let siteYML, all["site.yml"] == nil { all["site.yml"] = siteYML }
         for (path, text) in all { try write(path, text) }
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: root)
     }
 
     func write(_ path: String, _ text: String) throws {

@@ -66,7 +66,9 @@ test("a word in the title puts its page first", async () => {
 
 test("other forms of a word find it through its stem", async () => {
   assert.ok((await search("nl", "meldingen")).map(pageOf).includes("/melden/"));
-  assert.deepEqual((await search("nl", "seksuele", 5)).map(pageOf), (await search("nl", "seksueel", 5)).map(pageOf));
+  const inflected = (await search("nl", "seksuele", 5)).map(pageOf);
+  assert.ok(inflected.length > 0);
+  assert.deepEqual(inflected, (await search("nl", "seksueel", 5)).map(pageOf));
   assert.ok((await search("en", "harassed", 10)).length > 0);
 });
 
@@ -84,7 +86,9 @@ test("the start of a word already finds it, while typing", async () => {
 });
 
 test("one typo finds the word", async () => {
-  assert.deepEqual((await search("nl", "intimdatie", 3)).map(pageOf), (await search("nl", "intimidatie", 3)).map(pageOf));
+  const typo = (await search("nl", "intimdatie", 3)).map(pageOf);
+  assert.ok(typo.length > 0);
+  assert.deepEqual(typo, (await search("nl", "intimidatie", 3)).map(pageOf));
   assert.equal(pageOf((await search("nl", "nafluitne"))[0]), "/normen/nafluiten/");
 });
 

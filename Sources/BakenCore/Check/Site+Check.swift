@@ -24,7 +24,7 @@ extension Baken {
             .object([
                 "file": diagnostic.file.map(JSON.string) ?? .null,
                 "line": diagnostic.line.map(JSON.int) ?? .null,
-                "severity": .string(diagnostic.severity == .error ? "error" : "warning"),
+                "severity": .string(diagnostic.severity.rawValue),
                 "message": .string(diagnostic.message),
             ])
         }).text() + "\n"

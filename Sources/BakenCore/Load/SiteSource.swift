@@ -67,7 +67,7 @@ struct ContentFiles {
     }
 
     /// One file's contribution: a page, a file to copy, or nothing; with what was wrong.
-    private enum Item: Sendable {
+    enum Item: Sendable {
         case page(Page)
         case resource(source: String, output: String)
         case skipped
@@ -112,6 +112,11 @@ struct ContentFiles {
             return .resource(source: file, output: config.prefix(of: lang.code) + "/" + inner)
         }
         guard let text = tree.text(file, diagnostics: &diagnostics) else { return .failed }
+        return page(text, file: file, language: language, inner: inner, diagnostics: &diagnostics)
+    }
+
+    /// A page from its file's text, with no disk: `inner` is its path inside the language folder (`normen/x.md`).
+    func page(_ text: String, file: String, language: String, inner: String, diagnostics: inout Diagnostics) -> Item {
         if text.allSatisfy(\.isWhitespace) {
             diagnostics.error(file, nil, "this file is empty: a page needs front matter with at least a title, such as\n---\ntitle: Contact\n---")
             return .failed

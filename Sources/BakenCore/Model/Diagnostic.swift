@@ -1,7 +1,7 @@
 /// A problem found in a site, pointing at the file and line that caused it.
 public struct Diagnostic: Error, Sendable, Equatable, Comparable, CustomStringConvertible {
     /// A note says what the build did about something unusual; it is never a warning, not even under --strict.
-    public enum Severity: Sendable, Equatable { case error, warning, note }
+    public enum Severity: String, Sendable, Equatable { case error, warning, note }
 
     public var severity: Severity
     /// Path relative to the site folder, or nil for problems with the whole site.
