@@ -152,6 +152,14 @@ extension LanguageIndex {
                         for tag in page.tags { add(tag, field: inSummary, isText: false) }
                         for audience in page.audiences { add(audience.name, field: inSummary, isText: false) }
                         for text in page.fields { add(text, field: 0, isText: true) }
+                        for field in page.weightedFields {
+                            switch field.weight {
+                            case .title: add(field.text, field: inTitle, isText: false)
+                            case .heading: add(field.text, field: inHeading, isText: false)
+                            case .summary: add(field.text, field: inSummary, isText: false)
+                            case .text: add(field.text, field: 0, isText: true)
+                            }
+                        }
                     } else if let heading = section.heading {
                         add(heading, field: inHeading, isText: false)
                     }

@@ -11,6 +11,8 @@ public struct SearchPage: Sendable {
     public var type: String
     /// Text from typed front matter fields (a norm's statement, a guide's options), found like the intro text.
     public var fields: [String]
+    /// Front matter fields that a type declared as data gives search, each with its weight.
+    public var weightedFields: [SearchField] = []
     /// `sections[0]` is the text before the first heading; every heading starts another.
     public var sections: [SearchSection]
     /// Where the page comes from, for notes: `content/nl/normen/nafluiten.md`.
@@ -20,8 +22,10 @@ public struct SearchPage: Sendable {
 
     public init(
         url: String, title: String, description: String = "", tags: [String] = [], audiences: [(id: String, name: String)] = [],
-        type: String = "page", fields: [String] = [], sections: [SearchSection], file: String = "", lists: Bool = false
+        type: String = "page", fields: [String] = [], sections: [SearchSection], file: String = "", lists: Bool = false,
+        weightedFields: [SearchField] = []
     ) {
+        self.weightedFields = weightedFields
         self.url = url
         self.title = title
         self.description = description
@@ -34,6 +38,22 @@ public struct SearchPage: Sendable {
         self.lists = lists
     }
 
+}
+
+/// A front matter field's text and how much a word in it counts: as much as in the title, a heading, the
+/// description, or the page's text.
+public struct SearchField: Sendable, Equatable {
+    public enum Weight: String, Sendable, CaseIterable {
+        case title, heading, summary, text
+    }
+
+    public var text: String
+    public var weight: Weight
+
+    public init(text: String, weight: Weight) {
+        self.text = text
+        self.weight = weight
+    }
 }
 
 /// A heading with the text up to the next heading; the part before the first heading has no heading.

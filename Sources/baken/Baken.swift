@@ -160,7 +160,7 @@ struct Check: ParsableCommand {
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Start a page of a content type: its front matter with placeholders and comments.")
 
-    @Argument(help: "page, norm, guide, lesson, audience, news, report or help.")
+    @Argument(help: "page, norm, guide, lesson, audience, news, report or help, or a type from types/<name>.yml in the theme or the site.")
     var type: String
 
     @Argument(help: "The file inside content/, such as nl/normen/nieuw.md.")

@@ -58,7 +58,7 @@ import Testing
             """)
         #expect(messages == [
             "content/nl/x.md:5: slug 'a/b' must be one part of an address: letters, digits and hyphens, without '/' or '..', such as 'wat-kun-je-doen'",
-            "content/nl/x.md:3: unknown type 'poster' (known: \(ContentType.allCases.map(\.rawValue).joined(separator: ", ")))",
+            "content/nl/x.md:3: unknown type 'poster' (known: \(ContentType.builtIn.map(\.rawValue).joined(separator: ", ")))",
             "content/nl/x.md:4: unknown audience 'vrouwen2' (known: lhbtiq, omstanders)",
         ])
     }

@@ -191,7 +191,7 @@ extension Site {
             markdown("afterDisclosure", lesson.afterDisclosure, field: "safeguarding")
             markdown("parentSummary", lesson.parentSummary, field: "parent_summary")
             for (i, step) in lesson.steps.enumerated() { markdown("steps.\(i).text", step.text, field: "steps") }
-        case .none, .norm, .audience:
+        case .none, .norm, .audience, .data:
             break
         }
         if case .lesson(let lesson) = page.frontMatter.fields {

@@ -40,7 +40,7 @@ extension FrontMatter {
         return .failure(Diagnostic(file: file, line: 1, "the front matter is not closed: add a line '---' after the last field"))
     }
 
-    static func parse(yaml: String, file: String, audiences: Set<String>, diagnostics: inout Diagnostics) -> FrontMatter? {
+    static func parse(yaml: String, file: String, audiences: Set<String>, types: [String: TypeSchema] = [:], diagnostics: inout Diagnostics) -> FrontMatter? {
         let root: Node?
         switch YAMLText.parse(yaml, file: file, firstLine: 2) {
         case .success(let node): root = node
@@ -77,10 +77,11 @@ extension FrontMatter {
         fm.translationOf = fields.string("translationOf", &diagnostics)
 
         if let type = fields.string("type", &diagnostics) {
-            if let known = ContentType(rawValue: type) {
-                fm.type = known
+            let named = ContentType(rawValue: type)
+            if ContentType.builtIn.contains(named) || types[type] != nil {
+                fm.type = named
             } else {
-                diagnostics.error(file, fields.line(of: "type"), "unknown type '\(type)' (known: \(ContentType.allCases.map(\.rawValue).joined(separator: ", ")))")
+                diagnostics.error(file, fields.line(of: "type"), "unknown type '\(type)' (known: \(ContentType.known(types).map(\.rawValue).joined(separator: ", ")))")
             }
         }
         fm.audiences = fields.strings("audiences", &diagnostics)
@@ -108,6 +109,16 @@ extension FrontMatter {
             typeFields = ["audience"]
         case .page, .news, .report, .help:
             typeFields = []
+        default:
+            guard let schema = types[fm.type.rawValue] else { return fm }
+            let checked = schema.check(fields, &diagnostics)
+            fm.fields = .data(checked)
+            fm.typeFields = checked.values
+            typeFields = Set(schema.fields.map(\.name))
+            if schema.sensitive && fm.sensitive == nil { fm.sensitive = true }
+        }
+        if case .data = fm.fields {} else {
+            for key in typeFields.sorted() { fm.typeFields[key] = fields.value(key)?.templateValue }
         }
         for key in fields.keys where !knownFields.contains(key) && !typeFields.contains(key) {
             if let value = fields.value(key) { fm.params.append((key, value)) }

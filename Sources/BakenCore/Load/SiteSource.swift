@@ -30,11 +30,13 @@ extension SiteSource {
             throw BuildFailure(diagnostics.all)
         }
         var content = ContentFiles(config: config, includeDrafts: includeDrafts)
+        content.types = theme.types
         content.read("content", from: tree, diagnostics: &diagnostics)
         // The theme's own pages (such as the page that explains the quick-exit button) fill in what the site does not have.
         let themePages = "themes/\(config.theme)/content"
         if tree.isDirectory(themePages) {
             var fromTheme = ContentFiles(config: config, includeDrafts: includeDrafts)
+            fromTheme.types = theme.types
             fromTheme.skipsUnknownLanguages = true
             fromTheme.read(themePages, from: tree, diagnostics: &diagnostics)
             let taken = Set(content.pages.map { "\($0.language):\($0.translationKey)" } + content.pages.map { "\($0.language):\($0.path)" })
@@ -60,6 +62,8 @@ struct ContentFiles {
     var failedFiles: Set<String> = []
     /// A theme brings pages in many languages; those the site does not have are left out quietly.
     var skipsUnknownLanguages = false
+    /// Content types declared as data, to check pages of those types against.
+    var types: [String: TypeSchema] = [:]
 
     init(config: SiteConfig, includeDrafts: Bool) {
         self.config = config
@@ -128,7 +132,7 @@ struct ContentFiles {
             return .failed
         case .success(let value): split = value
         }
-        guard let frontMatter = FrontMatter.parse(yaml: split.yaml, file: file, audiences: Set(config.audiences.map(\.id)), diagnostics: &diagnostics) else {
+        guard let frontMatter = FrontMatter.parse(yaml: split.yaml, file: file, audiences: Set(config.audiences.map(\.id)), types: types, diagnostics: &diagnostics) else {
             return .failed
         }
         if diagnostics.hasErrors { return .failed }

@@ -1,8 +1,9 @@
+import BakenMarkdown
 import Foundation
 import Yams
 
 extension Theme {
-    /// Reads `themes/<name>/` and the site's own `layouts/`, `i18n/`, `static/` and `css/`, which win over the theme's.
+    /// Reads `themes/<name>/` and the site's own `layouts/`, `i18n/`, `static/`, `css/` and `types/`, which win over the theme's.
     static func load(_ config: SiteConfig, from tree: SourceTree, diagnostics: inout Diagnostics) -> Theme {
         let themeDir = "themes/\(config.theme)"
         let layers = [themeDir, ""]
@@ -13,6 +14,8 @@ extension Theme {
 
         var templates: [String: Template] = [:]
         var staticFiles: [String: String] = [:]
+        // Type name → its file; the site's file replaces the theme's.
+        var typeFiles: [String: String] = [:]
         // css/<name>.css → part name → source; the site's part of the same name replaces the theme's.
         var parts: [String: [String: String]] = [:]
         var strings: [String: [String: String]] = [:]
@@ -31,6 +34,16 @@ extension Theme {
             if tree.isDirectory(prefix + "static") {
                 for file in tree.files(under: prefix + "static", diagnostics: &diagnostics) {
                     staticFiles[String(file.dropFirst(prefix.count + "static/".count))] = file
+                }
+            }
+            if tree.isDirectory(prefix + "types") {
+                for file in tree.files(under: prefix + "types", diagnostics: &diagnostics) {
+                    let name = String(file.dropFirst(prefix.count + "types/".count))
+                    guard name.hasSuffix(".yml"), !name.contains("/") else {
+                        diagnostics.error(file, nil, "a content type is a file types/<name>.yml, such as types/event.yml")
+                        continue
+                    }
+                    typeFiles[String(name.dropLast(4))] = file
                 }
             }
             if tree.isDirectory(prefix + "css") {
@@ -70,6 +83,20 @@ extension Theme {
         var theme = Theme(
             name: config.theme, templates: templates, strings: strings,
             staticFiles: staticFiles.sorted { $0.key < $1.key }.map { (source: $0.value, output: $0.key) })
+        for (name, file) in typeFiles.sorted(by: { $0.key < $1.key }) {
+            if ContentType.builtIn.contains(ContentType(rawValue: name)) {
+                diagnostics.error(file, nil, "'\(name)' is a type built into Baken, with fields of its own: give this type another name")
+                continue
+            }
+            guard Slug.make(name) == name else {
+                diagnostics.error(file, nil, "a type's name is its file's name, and must be lower-case letters, digits and hyphens, such as event.yml")
+                continue
+            }
+            guard let text = tree.text(file, limit: 1 << 20, diagnostics: &diagnostics) else { continue }
+            if let schema = TypeSchema.parse(text, name: name, file: file, diagnostics: &diagnostics) {
+                theme.types[name] = schema
+            }
+        }
         for (output, named) in parts.sorted(by: { $0.key < $1.key }) {
             if let copied = staticFiles[output] {
                 diagnostics.error(copied, nil, "\(output) is made from the parts in css/\(output.dropFirst(4).dropLast(4))/, so it cannot be a static file too: remove one of the two")

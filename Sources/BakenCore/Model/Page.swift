@@ -1,3 +1,5 @@
+import BakenSearch
+
 /// One Markdown page of one language, as read from its file and placed in the site.
 public struct Page: Sendable {
     public enum Kind: String, Sendable { case home, section, page }
@@ -73,16 +75,38 @@ public struct FrontMatter: Sendable {
     /// The short hash of the source page this translation was made from (`translationOf`).
     public var translationOf: String?
     public var fields: TypedFields = .none
+    /// The type's own fields as written, for `{{page.fields.<name>}}` in layouts of every type.
+    var typeFields: [String: TemplateValue] = [:]
     public var params: [(key: String, value: YAMLValue)] = []
     /// Lines of fields, for messages about values that are only checked later.
     public var lines: [String: Int] = [:]
 }
 
-/// The kinds of content Baken knows; each has its own fields and template.
-public enum ContentType: String, Sendable, CaseIterable {
-    case page, norm, guide, lesson, audience, news, report, help
+/// A kind of content: its fields and its template. The built-in types have fields read in Swift; a theme or
+/// site adds others as data, in `types/<name>.yml` (`TypeSchema`).
+public struct ContentType: RawRepresentable, Hashable, Sendable {
+    public let rawValue: String
 
-    /// Types whose pages get the quick-exit button unless they say `sensitive: false`.
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public static let page = ContentType(rawValue: "page")
+    public static let norm = ContentType(rawValue: "norm")
+    public static let guide = ContentType(rawValue: "guide")
+    public static let lesson = ContentType(rawValue: "lesson")
+    public static let audience = ContentType(rawValue: "audience")
+    public static let news = ContentType(rawValue: "news")
+    public static let report = ContentType(rawValue: "report")
+    public static let help = ContentType(rawValue: "help")
+    public static let builtIn: [ContentType] = [.page, .norm, .guide, .lesson, .audience, .news, .report, .help]
+
+    /// The built-in types and those declared as data, in that order.
+    static func known(_ types: [String: TypeSchema]) -> [ContentType] {
+        builtIn + types.keys.sorted().map(ContentType.init(rawValue:))
+    }
+
+    /// Built-in types whose pages get the quick-exit button unless they say `sensitive: false`.
     var isSensitiveByDefault: Bool { self == .audience || self == .report || self == .help }
 }
 
@@ -93,6 +117,18 @@ public enum TypedFields: Sendable {
     case guide(Guide)
     case lesson(Lesson)
     case audience(id: String)
+    /// A type declared as data: its fields as checked against its `types/<name>.yml`.
+    case data(DataFields)
+}
+
+/// The fields of a page whose type is declared as data, checked against the type's schema.
+public struct DataFields: Sendable {
+    /// Field name → value, as templates read it in `page.fields`.
+    var values: [String: TemplateValue] = [:]
+    /// Dates among them, by path (`starts`, `law.since`), to print in the page's language.
+    var dates: [String: Day] = [:]
+    /// What search reads, with the weight the type gives it.
+    var search: [SearchField] = []
 }
 
 /// A norm statement, and the law behind it when there is one.

@@ -18,6 +18,8 @@ struct Theme: Sendable {
     var joinedStylesheets: [(output: String, parts: [String])] = []
     /// The text of every static `.css` file and stylesheet part by source path, for checks that read stylesheets.
     var stylesheets: [String: String] = [:]
+    /// Content types declared as data (`types/<name>.yml`), by name; a site's file replaces the theme's.
+    var types: [String: TypeSchema] = [:]
     /// Static `.css` and `.js` files by output path → the name with a content hash they are written under
     /// (`css/baken.css` → `css/baken.1a2b3c4d.css`), so hosts can cache them for a year.
     var hashedNames: [String: String] = [:]

@@ -59,6 +59,8 @@ extension Site {
             breadcrumbs: breadcrumbs,
             pages: (children[index] ?? []).map { card(pages[$0], strings) },
             params: Dictionary(page.frontMatter.params.map { ($0.key, $0.value.templateValue) }, uniquingKeysWith: { a, _ in a }),
+            fields: page.frontMatter.typeFields,
+            dates: { if case .data(let data) = page.frontMatter.fields { data.dates.mapValues { format($0, strings) } } else { [:] } }(),
             norm: normView(page, strings),
             guide: guideView(entry),
             lesson: lessonView(entry, strings).map { downloads.decorate($0, page: index, site: self, strings: strings) },
@@ -86,7 +88,7 @@ extension Site {
             title: title, description: nil, url: url, permalink: config.origin + url, content: "", toc: [], date: nil,
             dateISO: nil, lastChecked: nil, lastCheckedISO: nil, type: "page", kind: "page", isHome: false,
             isSection: false, isDraft: false, sensitive: false, translation: nil, tags: [], audiences: [], breadcrumbs: [], pages: [], params: [:],
-            norm: nil, guide: nil, lesson: nil, audience: nil)
+            fields: [:], dates: [:], norm: nil, guide: nil, lesson: nil, audience: nil)
         return PageContext(
             page: view, menu: menu(language: code, activeURL: nil), audienceMenu: audienceMenu(language: code, activeURL: nil),
             languages: config.languages.map { other in

@@ -65,6 +65,11 @@ struct PageView: Encodable {
     let breadcrumbs: [CrumbView]
     let pages: [CardView]
     let params: [String: TemplateValue]
+    /// The type's own fields as written (`{{page.fields.place}}`), for every type; for a type declared as data,
+    /// as checked against its `types/<name>.yml`, with dates as YYYY-MM-DD.
+    let fields: [String: TemplateValue]
+    /// The date fields of a type declared as data, written out in the page's language (`{{page.dates.starts}}`).
+    let dates: [String: String]
     let norm: NormView?
     let guide: GuideView?
     let lesson: LessonView?

@@ -46,7 +46,7 @@ extension Site {
 
     /// One index per language, with the processor time it took.
     private func buildSearchIndexes(_ languages: [String], sideBySide: Bool) -> [(index: SearchIndex, seconds: Double)] {
-        let options = SearchIndex.Options(types: ContentType.allCases.map(\.rawValue), audiences: config.audiences.map(\.id))
+        let options = SearchIndex.Options(types: ContentType.known(theme.types).map(\.rawValue), audiences: config.audiences.map(\.id))
         let build = { @Sendable (code: String) -> (index: SearchIndex, seconds: Double) in
             let start = ProcessorTime.thread()
             let index = SearchIndex(language: code, pages: pages.filter { $0.page.language == code }.map { searchPage($0) }, options: options)
@@ -66,7 +66,7 @@ extension Site {
             tags: fm.tags,
             audiences: fm.audiences.map { id in (id, config.audiences.first { $0.id == id }?.name(in: page.language, default: config.defaultLanguage) ?? id) },
             type: fm.type.rawValue, fields: Self.fieldTexts(fm.fields).map(Self.plainText), sections: sections, file: page.file,
-            lists: page.kind != .page)
+            lists: page.kind != .page, weightedFields: { if case .data(let data) = fm.fields { data.search } else { [] } }())
     }
 
     /// The words of typed fields: a norm's statement, a guide's options and scenarios, a lesson's goals and steps.
@@ -81,7 +81,7 @@ extension Site {
         case .lesson(let lesson):
             return lesson.goals + lesson.materials + lesson.steps.flatMap { [$0.title, $0.text] }
                 + [lesson.preparation, lesson.teacherNotes, lesson.afterDisclosure, lesson.parentSummary].compactMap { $0 }
-        case .none, .audience:
+        case .none, .audience, .data:
             return []
         }
     }
@@ -89,6 +89,12 @@ extension Site {
     /// Markdown as the words a reader sees.
     static func plainText(_ markdown: String) -> String {
         MarkdownDocument(markdown).textSections().map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// A type's name in a language: the theme's words (`type_<name>`), else the type file's `x-baken.title`, else the name.
+    func typeName(_ type: ContentType, language: String) -> String {
+        let title = theme.types[type.rawValue]?.title
+        return theme.strings[language]?["type_\(type.rawValue)"] ?? title?[language] ?? title?[""] ?? title?[config.defaultLanguage] ?? type.rawValue
     }
 
     /// `/zoeken/`, `/en/search/`: the address word comes from the theme's `search_slug`.
@@ -109,7 +115,7 @@ extension Site {
         let rel = String(repeating: "../", count: depth)
         let strings = theme.strings[index.language] ?? [:]
         let ownPages = pages.filter { $0.page.language == index.language }
-        let types = ContentType.allCases.filter { type in ownPages.contains { $0.page.frontMatter.type == type } }
+        let types = ContentType.known(theme.types).filter { type in ownPages.contains { $0.page.frontMatter.type == type } }
         let audiences = config.audiences.filter { audience in ownPages.contains { $0.page.frontMatter.audiences.contains(audience.id) } }
         return SearchView(
             index: rel + searchIndexPath(index.language, "index.js") + "?v=" + index.version,
@@ -120,9 +126,9 @@ extension Site {
                     code: other.language, name: config.language(other.language)?.name ?? other.language,
                     index: rel + searchIndexPath(other.language, "index.js") + "?v=" + other.version)
             },
-            types: types.count > 1 ? types.map { SearchView.Option(id: $0.rawValue, name: strings["type_\($0.rawValue)"] ?? $0.rawValue) } : [],
+            types: types.count > 1 ? types.map { SearchView.Option(id: $0.rawValue, name: typeName($0, language: index.language)) } : [],
             audiences: audiences.map { SearchView.Option(id: $0.id, name: $0.name(in: index.language, default: config.defaultLanguage)) },
-            typeNames: ContentType.allCases.map { SearchView.Option(id: $0.rawValue, name: strings["type_\($0.rawValue)"] ?? $0.rawValue) },
+            typeNames: ContentType.known(theme.types).map { SearchView.Option(id: $0.rawValue, name: typeName($0, language: index.language)) },
             languages: config.languages.filter { homes[$0.code] != nil }.map { language in
                 LanguageLinkView(code: language.code, name: language.name, dir: language.direction, url: searchURL(language.code), current: language.code == index.language, translated: true)
             })

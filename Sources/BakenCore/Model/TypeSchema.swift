@@ -1,0 +1,48 @@
+import BakenSearch
+
+/// A content type declared as data: `types/<name>.yml` in a theme or a site, a small subset of JSON Schema written
+/// in YAML (docs/themes.md), so editors and other tools can read it too. It lists the front matter fields the type
+/// adds to the common ones, and checks them.
+public struct TypeSchema: Sendable {
+    /// One field's rule.
+    public indirect enum Kind: Sendable, Equatable {
+        case string(format: Format?, choices: [String]?)
+        case integer, number, boolean
+        case array(items: Field?)
+        case object(properties: [(name: String, field: Field)], required: Set<String>)
+
+        public static func == (a: Kind, b: Kind) -> Bool {
+            switch (a, b) {
+            case let (.string(f1, c1), .string(f2, c2)): f1 == f2 && c1 == c2
+            case (.integer, .integer), (.number, .number), (.boolean, .boolean): true
+            case let (.array(i1), .array(i2)): i1 == i2
+            case let (.object(p1, r1), .object(p2, r2)): p1.map(\.name) == p2.map(\.name) && p1.map(\.field) == p2.map(\.field) && r1 == r2
+            default: false
+            }
+        }
+    }
+
+    /// The formats a text may be declared to have.
+    public enum Format: String, Sendable, CaseIterable {
+        case date, dateTime = "date-time", uri
+    }
+
+    public struct Field: Sendable, Equatable {
+        public var kind: Kind
+        public var description: String?
+    }
+
+    /// The type's name: its file's name, `event` for `types/event.yml`.
+    public var name: String
+    /// The file it was read from, for messages.
+    public var file: String
+    /// The type's fields: an object's properties and which of them are required.
+    public var fields: [(name: String, field: Field)]
+    public var required: Set<String>
+    /// The type's name per language (`x-baken.title`), for search filters and lists.
+    public var title: [String: String]
+    /// Fields search reads (`x-baken.search`), in order, with their weight.
+    public var search: [(field: String, weight: SearchField.Weight)]
+    /// Whether its pages get the quick-exit button unless they say `sensitive: false` (`x-baken.sensitive`).
+    public var sensitive: Bool
+}
