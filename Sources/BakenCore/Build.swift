@@ -57,21 +57,27 @@ public struct BuildReport: Sendable {
     public var notes: [String] = []
 }
 
-/// Everything a build makes. With a staging folder, files were written there as they were made.
-struct BuildProducts {
-    let site: Site
-    let renderer: PageRenderer
+/// What the render stage made besides the files it wrote: what the site files and the checks need next.
+struct Rendered {
     /// The inline blocks of the site's pages in order, then of the search pages.
-    let inline: [InlineHashes]
-    /// Each language's search index, kept when there is no staging folder (for the live preview to reuse).
-    let searchIndexes: [SearchIndex]
-    /// The files not written yet: all of them without a staging folder, none with one.
-    let files: [OutputFile]
-    let fileCount: Int
-    let packs: Int
-    let printed: Bool
-    let allowedExternal: [String]
-    let stages: [(stage: String, seconds: Double, peakMB: Int)]
+    var inline: [InlineHashes]
+    /// Each language's search index.
+    var searchIndexes: [SearchIndex]
+    /// What each HTML file loads from other hosts.
+    var loads: [FoundLoads]
+    /// Files written so far.
+    var count: Int
+}
+
+/// How long each stage took, with the process's peak memory at its end.
+struct StageClock {
+    private var start = Date()
+    private(set) var stages: [(stage: String, seconds: Double, peakMB: Int)] = []
+
+    mutating func lap(_ stage: String) {
+        stages.append((stage, Date().timeIntervalSince(start), peakMemoryMB()))
+        start = Date()
+    }
 }
 
 /// Baken's build pipeline.
@@ -84,6 +90,8 @@ public enum Baken {
         return try result.get()
     }
 
+    /// The build as a checklist: each stage takes values and gives values; every file goes into the staging
+    /// folder as soon as it is made, and the folder takes the output's place only when nothing went wrong.
     private static func buildOnce(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
         let start = Date(), startProcessor = ProcessorTime.process()
         var diagnostics = Diagnostics()
@@ -95,16 +103,30 @@ public enum Baken {
         }
         cache.forget()
         let staging = try Staging(output: options.output, tree: tree, reuseCopies: options.useCache)
-        let products: BuildProducts, warnings: [Diagnostic], stages: [(stage: String, seconds: Double, peakMB: Int)]
+        var clock = StageClock()
+        let site: Site, made: (packs: [LessonPack], printed: Bool), rendered: Rendered, written: (allowed: [String], files: Int), warnings: [Diagnostic]
         do throws(BuildFailure) {
-            products = try produce(options, tree: tree, into: staging, diagnostics: &diagnostics)
+            let (source, lessonFiles) = try load(options, tree: tree, diagnostics: &diagnostics)
+            clock.lap("load")
+            var assembled = try assemble(source, diagnostics: &diagnostics)
+            clock.lap("assemble")
+            made = try packs(of: assembled, files: lessonFiles, pdf: options.pdf, diagnostics: &diagnostics)
+            clock.lap("packs")
+            // From here on the build needs no Markdown; its memory goes back before the search index takes its own.
+            assembled.releaseBodies()
+            baken_return_free_memory()
+            site = assembled
+            let renderer = try renderer(for: site, packs: made.packs, diagnostics: &diagnostics)
+            rendered = render(site, with: renderer, into: staging, diagnostics: &diagnostics)
+            clock.lap("render")
+            written = try siteFiles(of: site, with: renderer, rendered: rendered, tree: tree, into: staging, diagnostics: &diagnostics)
+            clock.lap("site files")
             warnings = diagnostics.all.filter { $0.severity == .warning }.sorted()
             if options.strict && !warnings.isEmpty {
                 throw BuildFailure(warnings.map { Diagnostic(file: $0.file, line: $0.line, $0.message + " (an error because of --strict)") })
             }
-            let writeStart = Date()
             try staging.commit()
-            stages = products.stages + [("swap", Date().timeIntervalSince(writeStart), peakMemoryMB())]
+            clock.lap("swap")
         } catch {
             staging.discard()
             throw error
@@ -112,89 +134,85 @@ public enum Baken {
         // Warnings must be seen again next time, so a build with warnings is not remembered.
         if let fingerprint, warnings.isEmpty { cache.record(fingerprint, files: staging.written) }
 
-        let counts = products.site.config.languages.map { language in
-            (language.code, products.site.pages.count { $0.page.language == language.code })
+        let counts = site.config.languages.map { language in
+            (language.code, site.pages.count { $0.page.language == language.code })
         }
         var report = BuildReport(
-            pagesPerLanguage: counts, files: products.fileCount, warnings: warnings, seconds: Date().timeIntervalSince(start),
-            allowedExternal: products.allowedExternal, stages: stages, packs: products.packs,
+            pagesPerLanguage: counts, files: rendered.count + written.files, warnings: warnings, seconds: Date().timeIntervalSince(start),
+            allowedExternal: written.allowed, stages: clock.stages, packs: made.packs.count,
             notes: diagnostics.all.filter { $0.severity == .note }.sorted().map(\.description)
-                + (PDFPrinter.note(packs: products.packs, asked: options.pdf, printed: products.printed).map { [$0] } ?? []))
+                + (PDFPrinter.note(packs: made.packs.count, asked: options.pdf, printed: made.printed).map { [$0] } ?? []))
         report.processorSeconds = ProcessorTime.process() - startProcessor
         report.compressionSeconds = staging.compressionSeconds
         report.copiesTaken = staging.copiesTaken
         return report
     }
 
-    /// load → assemble → render: what both a build and the live preview make. With `staging`, each file is
-    /// written there as soon as it is made and checked, so rendered pages never pile up in memory; without,
-    /// the files come back in `files`.
-    static func produce(_ options: BuildOptions, tree: SourceTree, into staging: Staging? = nil, diagnostics: inout Diagnostics) throws(BuildFailure) -> BuildProducts {
-        var clock = Date()
-        let printer = options.pdf ? PDFPrinter.find() : nil
-        var stages: [(stage: String, seconds: Double, peakMB: Int)] = []
-        func lap(_ stage: String) {
-            stages.append((stage, Date().timeIntervalSince(clock), peakMemoryMB()))
-            clock = Date()
-        }
-        var assembled: Site, packs: [LessonPack]
-        do {
-            var source = try SiteSource.load(from: tree, includeDrafts: options.includeDrafts, today: options.today, diagnostics: &diagnostics)
-            if let baseURL = options.baseURL { source.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
-            let lessonFiles = LessonFiles.load(source, from: tree, diagnostics: &diagnostics)
-            lap("load")
-            assembled = Site.assemble(source, diagnostics: &diagnostics)
-            try diagnostics.check()
-            lap("assemble")
-            packs = assembled.packs(files: lessonFiles, withPDF: printer != nil, diagnostics: &diagnostics)
-            printer?.print(&packs, diagnostics: &diagnostics)
-            try diagnostics.check()
-            lap("packs")
-        }
-        // A build keeps no Markdown from here on (the live preview does, to read edits against it).
-        // The memory it held goes back to the system before the search index takes its own.
-        if staging != nil {
-            assembled.releaseBodies()
-            baken_return_free_memory()
-        }
-        let site = assembled
-        guard var made = PageRenderer(site, diagnostics: &diagnostics) else { throw BuildFailure(diagnostics.all) }
-        made.downloads = PackDownloads(packs, site: site, templates: made.templates)
-        let renderer = made
+    /// load: site.yml, the theme, every page, the help contacts, and the files of lessons' folders.
+    static func load(_ options: BuildOptions, tree: SourceTree, diagnostics: inout Diagnostics) throws(BuildFailure) -> (SiteSource, LessonFiles) {
+        var source = try SiteSource.load(from: tree, includeDrafts: options.includeDrafts, today: options.today, diagnostics: &diagnostics)
+        if let baseURL = options.baseURL { source.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+        return (source, LessonFiles.load(source, from: tree, diagnostics: &diagnostics))
+    }
 
-        // Each file is checked for loads from other hosts while it is at hand, then written (a build) or kept
-        // (the live preview).
-        let take = { @Sendable (file: OutputFile) -> (file: OutputFile?, loads: FoundLoads?) in
-            let loads = site.externalLoads(in: file)
-            staging?.write(file)
-            return (staging == nil ? file : nil, loads)
-        }
-        var kept: [OutputFile] = [], found: [FoundLoads] = [], count = 0
-        func add(_ taken: [(file: OutputFile?, loads: FoundLoads?)]) {
-            count += taken.count
-            found += taken.compactMap(\.loads)
-            kept += taken.compactMap(\.file)
-        }
+    /// assemble: addresses, translations, sections, Markdown as HTML, links resolved. Stops on an error.
+    static func assemble(_ source: SiteSource, diagnostics: inout Diagnostics) throws(BuildFailure) -> Site {
+        let site = Site.assemble(source, diagnostics: &diagnostics)
+        try diagnostics.check()
+        return site
+    }
+
+    /// packs: each lesson module's pack, printed to PDF when asked and Chromium is there. Stops on an error.
+    static func packs(of site: Site, files: LessonFiles, pdf: Bool, diagnostics: inout Diagnostics) throws(BuildFailure) -> (packs: [LessonPack], printed: Bool) {
+        let printer = pdf ? PDFPrinter.find() : nil
+        var packs = site.packs(files: files, withPDF: printer != nil, diagnostics: &diagnostics)
+        printer?.print(&packs, diagnostics: &diagnostics)
+        try diagnostics.check()
+        return (packs, printer != nil)
+    }
+
+    /// The theme's templates, compiled once, with the packs' downloads to offer on lesson and section pages.
+    static func renderer(for site: Site, packs: [LessonPack], diagnostics: inout Diagnostics) throws(BuildFailure) -> PageRenderer {
+        guard var renderer = PageRenderer(site, diagnostics: &diagnostics) else { throw BuildFailure(diagnostics.all) }
+        renderer.downloads = PackDownloads(packs, site: site, templates: renderer.templates)
+        return renderer
+    }
+
+    /// render: every page, and alongside them each language's search index and search page; each file goes into
+    /// `sink` as soon as it is made, so rendered pages never pile up in memory.
+    static func render(_ site: Site, with renderer: PageRenderer, into sink: some OutputSink, diagnostics: inout Diagnostics) -> Rendered {
         // The search index is built by one worker while the others render pages, one language after the other:
         // the two overlap, and the index holds the working memory of one language at a time.
         let (pages, searched) = renderer.renderAll(site, alongside: { () -> (made: (pages: [RenderedPage], indexes: [SearchIndex]), notes: Diagnostics) in
             var notes = Diagnostics()
             let made = site.renderSearch(renderer, reusing: [:], sideBySide: false, diagnostics: &notes)
             return (made, notes)
-        }) { page in (taken: take(page.file), inline: page.inline) }
-        add(pages.map(\.taken))
+        }) { page in (loads: deliver(page.file, of: site, into: sink), inline: page.inline) }
         let (search, notes) = searched
         diagnostics.add(contentsOf: notes.all)
-        add(ParallelMap.map(search.pages.map(\.file), take))
-        lap("render")
-        let inline = pages.map(\.inline) + search.pages.map(\.inline)
-        add(ParallelMap.map(renderer.downloads.files(site) + site.siteFiles(renderer, inline: inline), take))
-        let allowedExternal = site.reportExternalLoads(found.sorted { $0.path < $1.path }, tree: tree, diagnostics: &diagnostics)
+        let searchLoads = ParallelMap.map(search.pages.map(\.file)) { deliver($0, of: site, into: sink) }
+        return Rendered(
+            inline: pages.map(\.inline) + search.pages.map(\.inline), searchIndexes: search.indexes,
+            loads: (pages.map(\.loads) + searchLoads).compactMap { $0 }, count: pages.count + search.pages.count)
+    }
+
+    /// site files: the packs' zips, 404s, feeds, vCards, redirects, sitemap, host configuration and static files;
+    /// then anything an HTML file loads from another host stops the build at its file:line. Returns the addresses
+    /// allowExternal let through, and how many files it wrote.
+    static func siteFiles(of site: Site, with renderer: PageRenderer, rendered: Rendered, tree: SourceTree, into sink: some OutputSink,
+                          diagnostics: inout Diagnostics) throws(BuildFailure) -> (allowed: [String], files: Int) {
+        let files = renderer.downloads.files(site) + site.siteFiles(renderer, inline: rendered.inline)
+        let loads = rendered.loads + ParallelMap.map(files) { deliver($0, of: site, into: sink) }.compactMap { $0 }
+        let allowed = site.reportExternalLoads(loads.sorted { $0.path < $1.path }, tree: tree, diagnostics: &diagnostics)
         try diagnostics.check()
-        lap("site files")
-        return BuildProducts(
-            site: site, renderer: renderer, inline: inline, searchIndexes: staging == nil ? search.indexes : [], files: kept,
-            fileCount: count, packs: packs.count, printed: printer != nil, allowedExternal: allowedExternal, stages: stages)
+        return (allowed, files.count)
+    }
+
+    /// One file, checked for loads from other hosts while it is at hand, then handed to the sink.
+    private static func deliver(_ file: OutputFile, of site: Site, into sink: some OutputSink) -> FoundLoads? {
+        let loads = site.externalLoads(in: file)
+        sink.write(file)
+        return loads
     }
 }
 

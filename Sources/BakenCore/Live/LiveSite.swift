@@ -52,16 +52,23 @@ public final class LiveSite: @unchecked Sendable {
     public func rebuildAll() throws(BuildFailure) -> LiveUpdate {
         let start = Date()
         var diagnostics = Diagnostics()
-        let products = try Baken.produce(options, tree: tree, diagnostics: &diagnostics)
-        let changed = try writeOrForget(products.files, replacingAll: true)
-        site = products.site
-        renderer = products.renderer
-        inline = Array(products.inline.prefix(products.site.pages.count))
-        searchInline = Array(products.inline.dropFirst(products.site.pages.count))
-        searchIndexes = Dictionary(products.searchIndexes.map { ($0.language, $0) }, uniquingKeysWith: { a, _ in a })
+        // The build's stages, into files kept in memory; the site, its renderer and search indexes stay for edits.
+        let (source, lessonFiles) = try Baken.load(options, tree: tree, diagnostics: &diagnostics)
+        let site = try Baken.assemble(source, diagnostics: &diagnostics)
+        let packs = try Baken.packs(of: site, files: lessonFiles, pdf: options.pdf, diagnostics: &diagnostics).packs
+        let renderer = try Baken.renderer(for: site, packs: packs, diagnostics: &diagnostics)
+        let collected = CollectedFiles()
+        let rendered = Baken.render(site, with: renderer, into: collected, diagnostics: &diagnostics)
+        _ = try Baken.siteFiles(of: site, with: renderer, rendered: rendered, tree: tree, into: collected, diagnostics: &diagnostics)
+        let changed = try writeOrForget(collected.files, replacingAll: true)
+        self.site = site
+        self.renderer = renderer
+        inline = Array(rendered.inline.prefix(site.pages.count))
+        searchInline = Array(rendered.inline.dropFirst(site.pages.count))
+        searchIndexes = Dictionary(rendered.searchIndexes.map { ($0.language, $0) }, uniquingKeysWith: { a, _ in a })
         staleSearch = []
         staleSiteFiles = false
-        inPacks = products.site.pagesInPacks()
+        inPacks = site.pagesInPacks()
         hasFollowUp = false
         return LiveUpdate(changed: changed, full: true, followUp: false, warnings: diagnostics.all.filter { $0.severity == .warning }, seconds: Date().timeIntervalSince(start))
     }
