@@ -39,26 +39,4 @@ import Testing
         #expect(files.entries.count > 100)
         #expect(files == FolderState(second))
     }
-
-    /// Templates compiled for typed values print exactly what swift-mustache prints.
-    @Test func compiledTemplatesPrintWhatSwiftMustachePrints() throws {
-        let compiled = FileManager.default.temporaryDirectory.appendingPathComponent("baken-almelo-\(UUID().uuidString)")
-        let library = FileManager.default.temporaryDirectory.appendingPathComponent("baken-almelo-\(UUID().uuidString)")
-        defer {
-            try? FileManager.default.removeItem(at: compiled)
-            try? FileManager.default.removeItem(at: library)
-        }
-        var options = BuildOptions(site: Self.repository, output: compiled)
-        options.singleThreaded = true
-        _ = try Baken.build(options)
-        options.output = library
-        try Templates.$renderWithLibrary.withValue(true) { _ = try Baken.build(options) }
-        var diagnostics = Diagnostics()
-        let site = try SiteSource.load(from: SourceTree(root: Self.repository), includeDrafts: false, today: Day.today(), diagnostics: &diagnostics)
-        #expect(Templates(site.theme, diagnostics: &diagnostics).isCompiled)
-        let expected = FolderState(library), actual = FolderState(compiled)
-        #expect(expected.entries.count > 100)
-        let different = Set(expected.entries.keys).union(actual.entries.keys).filter { expected.entries[$0] != actual.entries[$0] }
-        #expect(different.sorted() == [])
-    }
 }

@@ -69,8 +69,28 @@ import Testing
         #expect(compiled.render(value, with: "main") == expected)
     }
 
-    @Test func leavesSetDelimitersToSwiftMustache() {
+    @Test func setDelimitersAreAnErrorAtTheirLine() throws {
         #expect(CompiledTheme(["a": "{{=<% %>=}}<% name %>"]) == nil)
         #expect(CompiledTheme(["a": "{{name}}"]) != nil)
+        var theme = TestSite.minimalTheme
+        theme["themes/t/layouts/page.mustache"] = "{{<base}}{{$main}}\n{{=<% %>=}}<% page.title %><%={{ }}=%>{{/main}}{{/base}}"
+        let site = try TestSite(["content/nl/_index.md": "---\ntitle: Home\n---\n"], theme: theme)
+        #expect(site.errors() == [
+            "themes/t/layouts/page.mustache:2: this template changes Mustache's delimiters ({{=…=}}), uses a pragma ({{%…}}) or a dynamic partial ({{>*…}}), which Baken does not render: write tags as {{name}} and name partials as they are",
+        ])
+    }
+}
+
+extension TemplateValue {
+    /// The value as swift-mustache takes it, to compare the two renderers.
+    var libraryValue: Any {
+        switch self {
+        case .string(let string): string
+        case .bool(let bool): bool
+        case .int(let int): int
+        case .double(let double): double
+        case .list(let items): items.map(\.libraryValue)
+        case .object(let fields): fields.mapValues(\.libraryValue)
+        }
     }
 }

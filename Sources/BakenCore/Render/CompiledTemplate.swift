@@ -44,8 +44,7 @@ struct CompiledTemplate: Sendable {
 
     let nodes: [Node]
 
-    /// Nil for a template that uses what this compiler leaves to swift-mustache (set delimiters, pragmas, dynamic
-    /// partials): such a theme is rendered by swift-mustache.
+    /// Nil for a template that uses what Baken does not render (set delimiters, pragmas, dynamic partials).
     init?(_ text: String) {
         var parser = Parser(Array(text.utf8))
         guard let nodes = parser.parse(until: nil, state: .init()) else { return nil }
@@ -254,7 +253,11 @@ struct CompiledTemplate: Sendable {
 struct CompiledTheme: Sendable {
     let templates: [String: CompiledTemplate]
 
-    /// Nil when a template needs swift-mustache.
+    init(templates: [String: CompiledTemplate]) {
+        self.templates = templates
+    }
+
+    /// Nil when a template uses what Baken does not render (set delimiters, pragmas, dynamic partials).
     init?(_ texts: [String: String]) {
         var templates: [String: CompiledTemplate] = [:]
         for (name, text) in texts {

@@ -62,16 +62,4 @@ enum TemplateValue: Sendable, Equatable {
         default: nil
         }
     }
-
-    /// The value as swift-mustache takes it: strings, numbers, arrays and dictionaries.
-    var libraryValue: Any {
-        switch self {
-        case .string(let string): string
-        case .bool(let bool): bool
-        case .int(let int): int
-        case .double(let double): double
-        case .list(let items): items.map(\.libraryValue)
-        case .object(let fields): fields.mapValues(\.libraryValue)
-        }
-    }
 }

@@ -1,20 +1,15 @@
 import Mustache
 
-/// The theme's templates compiled once, checked for syntax errors, missing partials and layouts that extend themselves.
+/// The theme's templates: checked by swift-mustache's parser (syntax errors at their line, missing partials, layouts
+/// that extend themselves), then compiled once to the tree that renders them over typed values (`CompiledTheme`).
 struct Templates: Sendable {
-    private let library: MustacheLibrary
     private let names: Set<String>
-    /// The same templates compiled for typed values; nil when the theme uses what only swift-mustache renders
-    /// (set delimiters, pragmas, dynamic partials).
-    private let compiled: CompiledTheme?
-    /// Set in tests to render through swift-mustache, to compare the two.
-    @TaskLocal static var renderWithLibrary = false
+    private let compiled: CompiledTheme
 
     init(_ theme: Theme, diagnostics: inout Diagnostics) {
-        var library = MustacheLibrary()
-        for (name, template) in theme.templates.sorted(by: { $0.key < $1.key }) {
+        for template in theme.templates.values.sorted(by: { $0.file < $1.file }) {
             do {
-                library.register(try MustacheTemplate(string: template.text), named: name)
+                _ = try MustacheTemplate(string: template.text)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.error(template.file, error.context.lineNumber, "template error: \(Self.explain(error.error)) (column \(error.context.columnNumber))")
             } catch {
@@ -40,22 +35,35 @@ struct Templates: Sendable {
                 break
             }
         }
-        self.library = library
+        // What swift-mustache reads but Baken does not render is an error, not a template rendered another way.
+        var compiledTemplates: [String: CompiledTemplate] = [:]
+        for (name, template) in theme.templates.sorted(by: { $0.key < $1.key }) {
+            if let compiled = CompiledTemplate(template.text) {
+                compiledTemplates[name] = compiled
+            } else if (try? MustacheTemplate(string: template.text)) != nil {
+                diagnostics.error(template.file, Self.unsupportedLine(in: template.text), "this template changes Mustache's delimiters ({{=…=}}), uses a pragma ({{%…}}) or a dynamic partial ({{>*…}}), which Baken does not render: write tags as {{name}} and name partials as they are")
+            }
+        }
         self.names = Set(theme.templates.keys)
-        compiled = Self.renderWithLibrary ? nil : CompiledTheme(theme.templates.mapValues(\.text))
+        compiled = CompiledTheme(templates: compiledTemplates)
+    }
+
+    /// The line of the first tag that only swift-mustache reads.
+    private static func unsupportedLine(in text: String) -> Int? {
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.contains("{{=") || line.contains("{{%") || line.contains("{{>*") || line.contains("{{> *") || line.contains("{{<*") || line.contains("{{$*") {
+                return number + 1
+            }
+        }
+        return nil
     }
 
     func exists(_ name: String) -> Bool { names.contains(name) }
 
     /// `view` is a view struct (the theme's API) or a `TemplateValue`.
     func render(_ view: some Encodable, with name: String) -> String {
-        let value = TemplateEncoder.value(view)
-        if let compiled { return compiled.render(value, with: name) ?? "" }
-        return library.render(value.libraryValue, withTemplate: name) ?? ""
+        compiled.render(TemplateEncoder.value(view), with: name) ?? ""
     }
-
-    /// Whether templates render through the compiled tree (true unless the theme needs swift-mustache).
-    var isCompiled: Bool { compiled != nil }
 
     /// `{{> name}}` and `{{< name}}` tags with their lines.
     static func references(in text: String) -> [(name: String, isParent: Bool, line: Int)] {

@@ -113,7 +113,6 @@ extension Site {
     private func searchView(_ index: SearchIndex, url: String, fallback: SearchIndex?) -> SearchView {
         let depth = outputPath(url).split(separator: "/").count - 1
         let rel = String(repeating: "../", count: depth)
-        let strings = theme.strings[index.language] ?? [:]
         let ownPages = pages.filter { $0.page.language == index.language }
         let types = ContentType.known(theme.types).filter { type in ownPages.contains { $0.page.frontMatter.type == type } }
         let audiences = config.audiences.filter { audience in ownPages.contains { $0.page.frontMatter.audiences.contains(audience.id) } }
