@@ -24,7 +24,7 @@
   // Browsers that cannot style a fold's content show the menu fold open where the menu fits.
   var menu = document.querySelector('.site-nav');
   if (menu && window.CSS && CSS.supports && !CSS.supports('selector(::details-content)') && window.matchMedia) {
-    var wide = window.matchMedia('(min-width: 48rem)');
+    var wide = window.matchMedia('(min-width: 64rem)');
     var follow = function () { menu.open = wide.matches; };
     follow();
     if (wide.addEventListener) wide.addEventListener('change', follow);
