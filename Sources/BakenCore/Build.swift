@@ -61,6 +61,8 @@ struct BuildProducts {
     let renderer: PageRenderer
     /// The inline blocks of the site's pages in order, then of the search pages.
     let inline: [InlineHashes]
+    /// The hashes of the site's pages' bytes, in order.
+    let digests: [UInt64]
     /// Each language's search index, kept when there is no staging folder (for the live preview to reuse).
     let searchIndexes: [SearchIndex]
     /// The files not written yet: all of them without a staging folder, none with one.
@@ -179,19 +181,20 @@ public enum Baken {
             var notes = Diagnostics()
             let made = site.renderSearch(renderer, reusing: [:], sideBySide: false, diagnostics: &notes)
             return (made, notes)
-        }) { page in (taken: take(page.file), inline: page.inline) }
+        }) { page in (taken: take(page.file), inline: page.inline, digest: page.digest) }
         add(pages.map(\.taken))
         let (search, notes) = searched
         diagnostics.add(contentsOf: notes.all)
         add(ParallelMap.map(search.pages.map(\.file), take))
         lap("render")
         let inline = pages.map(\.inline) + search.pages.map(\.inline)
-        add(ParallelMap.map(renderer.downloads.files(site) + site.siteFiles(renderer, inline: inline), take))
+        let digests = pages.map(\.digest)
+        add(ParallelMap.map(renderer.downloads.files(site) + site.siteFiles(renderer, inline: inline, digests: digests), take))
         let allowedExternal = site.reportExternalLoads(found.sorted { $0.path < $1.path }, tree: tree, diagnostics: &diagnostics)
         try diagnostics.check()
         lap("site files")
         return BuildProducts(
-            site: site, renderer: renderer, inline: inline, searchIndexes: staging == nil ? search.indexes : [], files: kept,
+            site: site, renderer: renderer, inline: inline, digests: digests, searchIndexes: staging == nil ? search.indexes : [], files: kept,
             fileCount: count, packs: packs.count, printed: printer != nil, allowedExternal: allowedExternal, stages: stages)
     }
 }

@@ -11,6 +11,8 @@ struct InlineHashes: Sendable, Equatable {
 struct RenderedPage: Sendable {
     let file: OutputFile
     let inline: InlineHashes
+    /// A hash of the page's bytes: the service worker's version is made from those of all pages.
+    var digest: UInt64 = 0
 }
 
 /// What an HTML file loads from other hosts: the loads that fail the build, and the addresses allowExternal lets through.
@@ -92,11 +94,16 @@ struct PageRenderer: Sendable {
     }
 
     func renderNotFound(_ site: Site, language code: String) -> RenderedPage? {
-        guard templates.exists("404"), let language = shared[code]?.value else { return nil }
-        let strings = site.theme.strings[code] ?? [:]
-        let url = site.config.root + site.config.prefix(of: code) + "/404.html"
-        let context = site.context(forGenerated: strings["not_found_title"] ?? "404", url: url, language: code, shared: language)
-        return finish(templates.render(TemplateData.convert(context, prepared: shared[code]!.prepared), with: "404"), path: site.outputPath(url))
+        renderGenerated(site, layout: "404", file: "404.html", title: site.theme.strings[code]?["not_found_title"] ?? "404", language: code)
+    }
+
+    /// A page with no Markdown file, such as the 404 page: `file` in the language's folder, through `layout`;
+    /// nil when the theme has no such layout.
+    func renderGenerated(_ site: Site, layout: String, file: String, title: String, language code: String) -> RenderedPage? {
+        guard templates.exists(layout), let language = shared[code]?.value else { return nil }
+        let url = site.config.root + site.config.prefix(of: code) + "/" + file
+        let context = site.context(forGenerated: title, url: url, language: code, shared: language)
+        return finish(templates.render(TemplateData.convert(context, prepared: shared[code]!.prepared), with: layout), path: site.outputPath(url))
     }
 
     /// Outbound links without referrer, and the page's Content-Security-Policy.
@@ -104,7 +111,8 @@ struct PageRenderer: Sendable {
         let linked = OutboundLinks.noReferrer(hashedAssets(html), isExternal: links.isExternal)
         let hashes = ContentSecurityPolicy.inlineHashes(linked)
         let text = csp.insertMeta(into: linked, hashes: hashes)
-        return RenderedPage(file: OutputFile(path: path, contents: .text(text)), inline: InlineHashes(scripts: hashes.scripts, styles: hashes.styles))
+        return RenderedPage(file: OutputFile(path: path, contents: .text(text)), inline: InlineHashes(scripts: hashes.scripts, styles: hashes.styles),
+                            digest: Hash64.of(Data(text.utf8)))
     }
 
     /// Links to theme assets point at their hashed names: every address found, then the page made once.

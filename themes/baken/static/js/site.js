@@ -1,6 +1,6 @@
 // On every page. The header's two folds (menu, languages) work without this file, as <details>; with it,
 // Escape closes an open fold and puts focus back on its button, and a click elsewhere closes the
-// languages.
+// languages. It also starts the service worker that keeps help at hand without a connection.
 (function () {
   'use strict';
 
@@ -28,5 +28,12 @@
     var follow = function () { menu.open = wide.matches; };
     follow();
     if (wide.addEventListener) wide.addEventListener('change', follow);
+  }
+
+  // Not from file:// (a page saved on the device) and not where the browser has no service workers.
+  var script = document.currentScript;
+  var worker = script && script.getAttribute('data-worker');
+  if (worker && location.protocol !== 'file:' && 'serviceWorker' in navigator) {
+    navigator.serviceWorker.register(worker).catch(function () {});
   }
 })();
