@@ -61,6 +61,8 @@ public struct BuildReport: Sendable {
 struct Rendered {
     /// The inline blocks of the site's pages in order, then of the search pages.
     var inline: [InlineHashes]
+    /// The hashes of the site's pages' bytes, in order (the service worker's version is made from them).
+    var digests: [UInt64]
     /// Each language's search index.
     var searchIndexes: [SearchIndex]
     /// What each HTML file loads from other hosts.
@@ -187,21 +189,21 @@ public enum Baken {
             var notes = Diagnostics()
             let made = site.renderSearch(renderer, reusing: [:], sideBySide: false, diagnostics: &notes)
             return (made, notes)
-        }) { page in (loads: deliver(page.file, of: site, into: sink), inline: page.inline) }
+        }) { page in (loads: deliver(page.file, of: site, into: sink), inline: page.inline, digest: page.digest) }
         let (search, notes) = searched
         diagnostics.add(contentsOf: notes.all)
         let searchLoads = ParallelMap.map(search.pages.map(\.file)) { deliver($0, of: site, into: sink) }
         return Rendered(
-            inline: pages.map(\.inline) + search.pages.map(\.inline), searchIndexes: search.indexes,
+            inline: pages.map(\.inline) + search.pages.map(\.inline), digests: pages.map(\.digest), searchIndexes: search.indexes,
             loads: (pages.map(\.loads) + searchLoads).compactMap { $0 }, count: pages.count + search.pages.count)
     }
 
-    /// site files: the packs' zips, 404s, feeds, vCards, redirects, sitemap, host configuration and static files;
-    /// then anything an HTML file loads from another host stops the build at its file:line. Returns the addresses
-    /// allowExternal let through, and how many files it wrote.
+    /// site files: the packs' zips, 404s, feeds, vCards, redirects, sitemap, host configuration, the service worker
+    /// and static files; then anything an HTML file loads from another host stops the build at its file:line.
+    /// Returns the addresses allowExternal let through, and how many files it wrote.
     static func siteFiles(of site: Site, with renderer: PageRenderer, rendered: Rendered, tree: SourceTree, into sink: some OutputSink,
                           diagnostics: inout Diagnostics) throws(BuildFailure) -> (allowed: [String], files: Int) {
-        let files = renderer.downloads.files(site) + site.siteFiles(renderer, inline: rendered.inline)
+        let files = renderer.downloads.files(site) + site.siteFiles(renderer, inline: rendered.inline, digests: rendered.digests)
         let loads = rendered.loads + ParallelMap.map(files) { deliver($0, of: site, into: sink) }.compactMap { $0 }
         let allowed = site.reportExternalLoads(loads.sorted { $0.path < $1.path }, tree: tree, diagnostics: &diagnostics)
         try diagnostics.check()

@@ -34,6 +34,15 @@ def built_site():
     shutil.rmtree(output.parent, ignore_errors=True)
 
 
+def copy_almelo_sources(site):
+    """The Almelo site's sources (content, data, themes and site.yml) in the folder `site`, to change and build."""
+    site.mkdir(parents=True)
+    for name in ("content", "data", "themes", "static", "layouts", "i18n"):
+        if (REPO / name).exists():
+            shutil.copytree(REPO / name, site / name)
+    shutil.copy(REPO / "site.yml", site / "site.yml")
+
+
 def build_fixture_site(name):
     """A site from Tests/browser/sites/NAME with the repository's themes, built with --strict into a temporary folder."""
     root = pathlib.Path(tempfile.mkdtemp(prefix=f"baken-{name}-")) / name

@@ -26,7 +26,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import REPO, QuietHandler, baken_binary, requested_urls
+from conftest import REPO, QuietHandler, baken_binary, copy_almelo_sources, requested_urls
 
 EXIT_PATH = "/neutral/"
 
@@ -100,11 +100,8 @@ def exit_site(exit_target):
     """A copy of the Almelo site that leaves to the stand-in, has no report form, and has a page with a video."""
     folder = pathlib.Path(tempfile.mkdtemp(prefix="baken-safety-"))
     site = folder / "site"
-    site.mkdir()
-    for name in ("content", "data", "themes", "static", "layouts", "i18n"):
-        if (REPO / name).exists():
-            shutil.copytree(REPO / name, site / name)
-    config = (REPO / "site.yml").read_text(encoding="utf-8")
+    copy_almelo_sources(site)
+    config = (site / "site.yml").read_text(encoding="utf-8")
     config = re.sub(r"^(\s+exitURL:).*$", rf"\1 {exit_target}{EXIT_PATH}", config, flags=re.M)
     config = re.sub(r"^\s+reportForm:.*\n", "", config, flags=re.M)
     (site / "site.yml").write_text(config, encoding="utf-8")
@@ -230,6 +227,29 @@ def test_the_button_blanks_the_page_first_then_leaves_and_back_skips_the_page(pa
     wait_for(page, lambda d: d.current_url == exit_target + EXIT_PATH)
     page.back()
     wait_for(page, lambda d: urlparse(d.current_url).path == "/normen/")
+
+
+def test_with_the_service_worker_back_after_the_exit_skips_the_page(page, exit_site, exit_target):
+    # The worker keeps help pages for use without a connection; it must not bring the page back after an exit.
+    page.get(exit_site + "/")
+    assert page.execute_async_script("""
+        const done = arguments[0];
+        navigator.serviceWorker.ready.then(async () => {
+          if (!navigator.serviceWorker.controller) {
+            await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, {once: true}));
+          }
+          done((await caches.keys()).length);
+        }).catch(() => done(0));""") > 0
+    page.get(exit_site + "/normen/")
+    before = page.find_element(By.TAG_NAME, "h1").text
+    visit_via_link(page, exit_site, "/normen/", "/hulp/")
+    assert page.execute_script("return !!navigator.serviceWorker.controller")
+    assert page.find_element(By.TAG_NAME, "h1").text != before
+    page.execute_script("document.querySelector('.quick-exit__button').click()")
+    wait_for(page, lambda d: d.current_url == exit_target + EXIT_PATH)
+    page.back()
+    wait_for(page, lambda d: urlparse(d.current_url).path == "/normen/" and d.execute_script("return document.readyState") == "complete")
+    assert page.find_element(By.TAG_NAME, "h1").text == before
 
 
 def test_the_second_skip_link_leaves_by_keyboard(page, exit_site, exit_target):

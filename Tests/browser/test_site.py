@@ -29,6 +29,7 @@ PAGES = [
 
 def test_language_switcher_leads_to_the_translated_page(browser, server):
     browser.get(server + "/normen/nafluiten/")
+    browser.find_element(By.CSS_SELECTOR, ".languages > summary").click()
     link = browser.find_element(By.CSS_SELECTOR, "a[hreflang='en']")
     link.click()
     assert urlparse(browser.current_url).path == "/en/norms/catcalling/"
@@ -41,6 +42,7 @@ def test_switcher_without_translation_leads_home_with_a_note(browser, server):
     link = browser.find_element(By.CSS_SELECTOR, "a[hreflang='ar']")
     assert "/ar/" == urlparse(link.get_attribute("href")).path
     assert link.find_elements(By.CSS_SELECTOR, ".languages__note")
+    browser.find_element(By.CSS_SELECTOR, ".languages > summary").click()
     link.click()
     assert urlparse(browser.current_url).path == "/ar/"
 

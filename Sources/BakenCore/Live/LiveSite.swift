@@ -30,6 +30,10 @@ public final class LiveSite: @unchecked Sendable {
     /// Each language's search index as last written, and the inline blocks of the search pages.
     private var searchIndexes: [String: SearchIndex] = [:]
     private var searchInline: [InlineHashes] = []
+    /// The hash of each page's bytes, in the order of the site's pages, for the service worker's version.
+    private var digests: [UInt64] = []
+    /// Whether a page's bytes changed since the service worker was written.
+    private var staleWorker = false
     /// Languages whose pages' searchable text changed since their index was made.
     private var staleSearch: Set<String> = []
     /// Whether the site files made from pages (feeds, `_headers`, `nginx.conf`) may have changed: a news
@@ -65,6 +69,8 @@ public final class LiveSite: @unchecked Sendable {
         self.renderer = renderer
         inline = Array(rendered.inline.prefix(site.pages.count))
         searchInline = Array(rendered.inline.dropFirst(site.pages.count))
+        digests = rendered.digests
+        staleWorker = false
         searchIndexes = Dictionary(rendered.searchIndexes.map { ($0.language, $0) }, uniquingKeysWith: { a, _ in a })
         staleSearch = []
         staleSiteFiles = false
@@ -116,6 +122,10 @@ public final class LiveSite: @unchecked Sendable {
             inline[index] = page.inline
             staleSiteFiles = true
         }
+        for (index, page) in zip(indices, pages) where digests[index] != page.digest {
+            digests[index] = page.digest
+            staleWorker = true
+        }
         for (old, new) in zip(previous, edited) {
             if old.entry.sections != new.entry.sections { staleSearch.insert(new.entry.page.language) }
             if new.entry.page.frontMatter.type == .news { staleSiteFiles = true }
@@ -145,10 +155,12 @@ public final class LiveSite: @unchecked Sendable {
         }
         if staleSiteFiles {
             // Static files and pack downloads are copied from sources that a body edit does not touch.
-            files += site.siteFiles(renderer, inline: inline + (search?.pages.map(\.inline) ?? searchInline)).filter {
+            files += site.siteFiles(renderer, inline: inline + (search?.pages.map(\.inline) ?? searchInline), digests: digests).filter {
                 if case .text = $0.contents { return true }
                 return false
             }
+        } else if staleWorker, let worker = site.serviceWorkerFiles(renderer, digests: digests)?.worker {
+            files.append(worker)
         }
         let changed = try writeOrForget(files, replacing: staleSearch.map { site.searchIndexPath($0, "") })
         if let search {
@@ -157,6 +169,7 @@ public final class LiveSite: @unchecked Sendable {
         }
         staleSearch = []
         staleSiteFiles = false
+        staleWorker = false
         hasFollowUp = false
         return LiveUpdate(changed: changed, full: false, followUp: false, warnings: [], seconds: Date().timeIntervalSince(start))
     }

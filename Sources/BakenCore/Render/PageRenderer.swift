@@ -11,6 +11,8 @@ struct InlineHashes: Sendable, Equatable {
 struct RenderedPage: Sendable {
     let file: OutputFile
     let inline: InlineHashes
+    /// A hash of the page's bytes: the service worker's version is made from those of all pages.
+    var digest: UInt64 = 0
 }
 
 /// What an HTML file loads from other hosts: the loads that fail the build, and the addresses allowExternal lets through.
@@ -68,11 +70,16 @@ struct PageRenderer: Sendable {
     }
 
     func renderNotFound(_ site: Site, language code: String) -> RenderedPage? {
-        guard templates.exists("404"), let language = shared[code] else { return nil }
-        let strings = site.theme.strings[code] ?? [:]
-        let url = site.config.root + site.config.prefix(of: code) + "/404.html"
-        let context = site.context(forGenerated: strings["not_found_title"] ?? "404", url: url, language: code)
-        return finish(templates.render(language.values(with: context), with: "404"), path: site.outputPath(url))
+        renderGenerated(site, layout: "404", file: "404.html", title: site.theme.strings[code]?["not_found_title"] ?? "404", language: code)
+    }
+
+    /// A page with no Markdown file, such as the 404 page: `file` in the language's folder, through `layout`;
+    /// nil when the theme has no such layout.
+    func renderGenerated(_ site: Site, layout: String, file: String, title: String, language code: String) -> RenderedPage? {
+        guard templates.exists(layout), let language = shared[code] else { return nil }
+        let url = site.config.root + site.config.prefix(of: code) + "/" + file
+        let context = site.context(forGenerated: title, url: url, language: code)
+        return finish(templates.render(language.values(with: context), with: layout), path: site.outputPath(url))
     }
 
     /// A generated page's values in a language: those of its language, its own, and `extra`, which win.
@@ -87,7 +94,8 @@ struct PageRenderer: Sendable {
         let linked = OutboundLinks.noReferrer(hashedAssets(html), isExternal: links.isExternal)
         let hashes = ContentSecurityPolicy.inlineHashes(linked)
         let text = csp.insertMeta(into: linked, hashes: hashes)
-        return RenderedPage(file: OutputFile(path: path, contents: .text(text)), inline: InlineHashes(scripts: hashes.scripts, styles: hashes.styles))
+        return RenderedPage(file: OutputFile(path: path, contents: .text(text)), inline: InlineHashes(scripts: hashes.scripts, styles: hashes.styles),
+                            digest: Hash64.of(Data(text.utf8)))
     }
 
     /// Links to theme assets point at their hashed names: every address found, then the page made once.

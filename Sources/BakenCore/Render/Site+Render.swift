@@ -2,9 +2,10 @@ import BakenMarkdown
 import Foundation
 
 extension Site {
-    /// Every file that is not a page: 404 pages, feeds, contacts, redirects, sitemap, host settings, static files.
-    /// `inline` are the hashes of inline scripts and styles found in the pages, for the header policy.
-    func siteFiles(_ renderer: PageRenderer, inline: [InlineHashes]) -> [OutputFile] {
+    /// Every file that is not a page: 404 pages, feeds, contacts, redirects, sitemap, host settings, the offline
+    /// pages and service worker, static files. `inline` are the hashes of inline scripts and styles found in the
+    /// pages, for the header policy; `digests` the hashes of the pages' bytes, for the worker's version.
+    func siteFiles(_ renderer: PageRenderer, inline: [InlineHashes], digests: [UInt64]) -> [OutputFile] {
         var files: [OutputFile] = []
         var scripts: Set<String> = [], styles: Set<String> = []
         for hashes in inline {
@@ -18,6 +19,14 @@ extension Site {
                 styles.formUnion(notFound.inline.styles)
             }
             files.append(OutputFile(path: outputPath(feedURL(language.code)), contents: .text(feed(language.code))))
+        }
+        if let (worker, offline) = serviceWorkerFiles(renderer, digests: digests) {
+            files.append(worker)
+            for page in offline {
+                files.append(page.file)
+                scripts.formUnion(page.inline.scripts)
+                styles.formUnion(page.inline.styles)
+            }
         }
         if contacts.contains(where: { $0.telephoneURI != nil }) {
             files.append(OutputFile(path: "contacts.vcf", contents: .text(vCards(discreet: false))))
