@@ -45,9 +45,10 @@ public final class MarkdownDocument {
         cmark_parser_free(parser)
     }
 
-    /// Gives every heading a unique id from its text; ids already in `taken` are avoided.
+    /// Gives every heading a unique id from its text; ids already in `taken` (the theme's) and the ids the
+    /// body writes itself (footnotes, raw HTML) are avoided, as a second heading of the same name is: `main-1`.
     public func assignHeadingIDs(taken: Set<String> = []) {
-        var used = taken
+        var used = taken.union(ownIDs())
         var found: [Heading] = []
         var headingNodes: [OpaquePointer] = []
         walk { node, entering in

@@ -54,6 +54,8 @@ struct MarkdownReader: Sendable {
     let shortcodes: Set<String>
     /// The theme's `footnote_back` per language code.
     var footnoteBackLabels: [String: String] = [:]
+    /// Ids the theme writes on every page, which headings avoid.
+    var themeIDs: Set<String> = []
 
     /// The options for a page in `language`: the site's, with the words of that language.
     func options(for language: String) -> MarkdownOptions {

@@ -18,4 +18,6 @@ struct Theme: Sendable {
     /// Static `.css` and `.js` files by output path → the name with a content hash they are written under
     /// (`css/baken.css` → `css/baken.1a2b3c4d.css`), so hosts can cache them for a year.
     var hashedNames: [String: String] = [:]
+    /// The ids the theme writes on its pages (`ids.yml` and its templates' literal ids), which headings avoid.
+    var ids: Set<String> = []
 }
