@@ -74,15 +74,25 @@ public final class MarkdownDocument {
 
     /// Calls `transform` with every link and image destination and its line; a non-nil result replaces it.
     public func rewriteLinks(_ transform: (_ url: String, _ line: Int, _ isImage: Bool) -> String?) {
-        walk { node, entering in
-            guard entering else { return }
-            let type = cmark_node_get_type(node)
-            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { return }
-            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            let line = Int(cmark_node_get_start_line(node))
-            if let replacement = transform(url, line, type == CMARK_NODE_IMAGE) {
+        walkLinks { node, url, isImage in
+            if let replacement = transform(url, Int(cmark_node_get_start_line(node)), isImage) {
                 cmark_node_set_url(node, replacement)
             }
+        }
+    }
+
+    /// Visits every link and image with its destination, in document order. A link or image inside an image's
+    /// description is left out: cmark-gfm writes it as alt text (`![[foo](uri1)](uri2)` has the alt "foo"), so it
+    /// never leads anywhere.
+    func walkLinks(_ visit: (_ node: OpaquePointer, _ url: String, _ isImage: Bool) -> Void) {
+        var insideImage = 0
+        walk { node, entering in
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { return }
+            if type == CMARK_NODE_IMAGE && !entering { insideImage -= 1 }
+            guard entering else { return }
+            if insideImage == 0 { visit(node, cmark_node_get_url(node).map { String(cString: $0) } ?? "", type == CMARK_NODE_IMAGE) }
+            if type == CMARK_NODE_IMAGE { insideImage += 1 }
         }
     }
 
