@@ -37,6 +37,7 @@ public final class MarkdownDocument {
         root = CMarkExtensions.finish(parser)
         extensions = cmark_parser_get_syntax_extensions(parser)
         labelTaskItems()
+        if options.smartPunctuation { localizeQuotes(options.quotes) }
     }
 
     deinit {

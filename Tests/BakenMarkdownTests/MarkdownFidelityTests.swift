@@ -45,4 +45,39 @@ import Testing
         let document = MarkdownDocument("[![logo](a.png)](b.md) ![x](c.png) [d](d.md)")
         #expect(document.links.map(\.url) == ["b.md", "a.png", "c.png", "d.md"])
     }
+
+    func html(_ markdown: String, language: String, smart: Bool = true, rawHTML: Bool = false) -> String {
+        var options = MarkdownOptions(allowRawHTML: rawHTML, smartPunctuation: smart)
+        options.quotes = Quotes.defaults(for: language)
+        return MarkdownDocument(markdown, options: options).html()
+    }
+
+    @Test func quotesFollowTheLanguage() {
+        let text = "\"Nee,\" zei ze, 'echt' -- zo'n dag..."
+        #expect(html(text, language: "en") == "<p>“Nee,” zei ze, ‘echt’ – zo’n dag…</p>\n")
+        #expect(html(text, language: "nl") == "<p>“Nee,” zei ze, ‘echt’ – zo’n dag…</p>\n")
+        #expect(html(text, language: "pl") == "<p>„Nee,” zei ze, «echt» – zo’n dag…</p>\n")
+        #expect(html(text, language: "uk") == "<p>«Nee,» zei ze, „echt“ – zo’n dag…</p>\n")
+        #expect(html(text, language: "ar") == "<p>«Nee,» zei ze, ‹echt› – zo’n dag…</p>\n")
+        #expect(html(text, language: "pt-BR") == html(text, language: "en"))
+    }
+
+    @Test func anApostropheInsideAQuoteStaysAnApostrophe() {
+        #expect(html("'Zo'n dag', zei ze.", language: "uk") == "<p>„Zo’n dag“, zei ze.</p>\n")
+        #expect(html("Ik zei 'nee' en 's avonds 'ja'.", language: "ar") == "<p>Ik zei ‹nee› en ’s avonds ‹ja›.</p>\n")
+    }
+
+    @Test func quotesInsideALinkPairInsideIt() {
+        #expect(html("'a [b 'c' d](u) e'", language: "pl") == "<p>«a <a href=\"u\">b «c» d</a> e»</p>\n")
+    }
+
+    @Test func codeRawHTMLAndAttributesKeepTheirQuotes() {
+        #expect(html("`\"x\"` \"y\"\n\n    \"z\"\n", language: "pl") == "<p><code>&quot;x&quot;</code> „y”</p>\n<pre><code>&quot;z&quot;\n</code></pre>\n")
+        #expect(html("<span title=\"'a'\">\"b\"</span> [c](u \"'d'\")", language: "pl", rawHTML: true)
+            == "<p><span title=\"'a'\">„b”</span> <a href=\"u\" title=\"'d'\">c</a></p>\n")
+    }
+
+    @Test func withoutSmartPunctuationQuotesAndDashesStayAsTyped() {
+        #expect(html("\"Nee\" -- 'ja'...", language: "pl", smart: false) == "<p>&quot;Nee&quot; -- 'ja'...</p>\n")
+    }
 }
