@@ -58,7 +58,6 @@ extension Theme {
         var theme = Theme(
             name: config.theme, templates: templates, strings: strings,
             staticFiles: staticFiles.sorted { $0.key < $1.key }.map { (source: $0.value, output: $0.key) })
-        theme.ids = ids(declaredIn: themeDir, templates: templates, tree: tree, diagnostics: &diagnostics)
         for file in theme.staticFiles where file.source.hasSuffix(".css") {
             theme.stylesheets[file.source] = tree.text(file.source, diagnostics: &diagnostics)
         }
@@ -67,6 +66,7 @@ extension Theme {
             let hash = String(SHA256.hex(data).prefix(8))
             theme.hashedNames[file.output] = "\(file.output[..<dot]).\(hash)\(file.output[dot...])"
         }
+        theme.ids = ids(declaredIn: themeDir, templates: templates, tree: tree, diagnostics: &diagnostics)
         return theme
     }
 

@@ -7,6 +7,8 @@ struct Theme: Sendable {
     }
 
     var name: String
+    /// The ids the theme writes on its pages (`ids.yml` and its templates' literal ids), which headings avoid.
+    var ids: Set<String> = []
     /// By name: `page`, `partials/card`.
     var templates: [String: Template]
     /// Language code → key → text, with missing keys filled from the default language.
@@ -18,6 +20,4 @@ struct Theme: Sendable {
     /// Static `.css` and `.js` files by output path → the name with a content hash they are written under
     /// (`css/baken.css` → `css/baken.1a2b3c4d.css`), so hosts can cache them for a year.
     var hashedNames: [String: String] = [:]
-    /// The ids the theme writes on its pages (`ids.yml` and its templates' literal ids), which headings avoid.
-    var ids: Set<String> = []
 }
