@@ -65,10 +65,16 @@ struct Rendered {
     var digests: [UInt64]
     /// Each language's search index.
     var searchIndexes: [SearchIndex]
-    /// What each HTML file loads from other hosts.
-    var loads: [FoundLoads]
+    /// What each HTML file loads from other hosts, and the ids it has twice.
+    var findings: [FileFindings]
     /// Files written so far.
     var count: Int
+}
+
+/// What the checks of one written file found.
+struct FileFindings: Sendable {
+    let loads: FoundLoads?
+    let twice: DuplicateIDs?
 }
 
 /// How long each stage took, with the process's peak memory at its end.
@@ -189,32 +195,33 @@ public enum Baken {
             var notes = Diagnostics()
             let made = site.renderSearch(renderer, reusing: [:], sideBySide: false, diagnostics: &notes)
             return (made, notes)
-        }) { page in (loads: deliver(page.file, of: site, into: sink), inline: page.inline, digest: page.digest) }
+        }) { page in (findings: deliver(page.file, of: site, into: sink), inline: page.inline, digest: page.digest) }
         let (search, notes) = searched
         diagnostics.add(contentsOf: notes.all)
-        let searchLoads = ParallelMap.map(search.pages.map(\.file)) { deliver($0, of: site, into: sink) }
+        let searchFindings = ParallelMap.map(search.pages.map(\.file)) { deliver($0, of: site, into: sink) }
         return Rendered(
             inline: pages.map(\.inline) + search.pages.map(\.inline), digests: pages.map(\.digest), searchIndexes: search.indexes,
-            loads: (pages.map(\.loads) + searchLoads).compactMap { $0 }, count: pages.count + search.pages.count)
+            findings: pages.map(\.findings) + searchFindings, count: pages.count + search.pages.count)
     }
 
     /// site files: the packs' zips, 404s, feeds, vCards, redirects, sitemap, host configuration, the service worker
-    /// and static files; then anything an HTML file loads from another host stops the build at its file:line.
-    /// Returns the addresses allowExternal let through, and how many files it wrote.
+    /// and static files; then anything an HTML file loads from another host, and an id a page has twice, stops the
+    /// build at its file:line. Returns the addresses allowExternal let through, and how many files it wrote.
     static func siteFiles(of site: Site, with renderer: PageRenderer, rendered: Rendered, tree: SourceTree, into sink: some OutputSink,
                           diagnostics: inout Diagnostics) throws(BuildFailure) -> (allowed: [String], files: Int) {
         let files = renderer.downloads.files(site) + site.siteFiles(renderer, inline: rendered.inline, digests: rendered.digests)
-        let loads = rendered.loads + ParallelMap.map(files) { deliver($0, of: site, into: sink) }.compactMap { $0 }
-        let allowed = site.reportExternalLoads(loads.sorted { $0.path < $1.path }, tree: tree, diagnostics: &diagnostics)
+        let findings = rendered.findings + ParallelMap.map(files) { deliver($0, of: site, into: sink) }
+        let allowed = site.reportExternalLoads(findings.compactMap(\.loads).sorted { $0.path < $1.path }, tree: tree, diagnostics: &diagnostics)
+        site.reportDuplicateIDs(findings.compactMap(\.twice), diagnostics: &diagnostics)
         try diagnostics.check()
         return (allowed, files.count)
     }
 
-    /// One file, checked for loads from other hosts while it is at hand, then handed to the sink.
-    private static func deliver(_ file: OutputFile, of site: Site, into sink: some OutputSink) -> FoundLoads? {
-        let loads = site.externalLoads(in: file)
+    /// One file, checked while it is at hand (what it loads from other hosts, ids it has twice), then handed to the sink.
+    private static func deliver(_ file: OutputFile, of site: Site, into sink: some OutputSink) -> FileFindings {
+        let findings = FileFindings(loads: site.externalLoads(in: file), twice: site.duplicateIDs(in: file))
         sink.write(file)
-        return loads
+        return findings
     }
 }
 

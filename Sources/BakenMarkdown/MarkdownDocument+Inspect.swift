@@ -15,17 +15,13 @@ public struct TextBlock: Sendable, Equatable {
 }
 
 extension MarkdownDocument {
-    /// Every link and image with its visible text, in document order.
+    /// Every link and image with its visible text, in document order; none from inside an image's alt text.
     public var labeledLinks: [LabeledLink] {
         var result: [LabeledLink] = []
-        walk { node, entering in
-            guard entering else { return }
-            let type = cmark_node_get_type(node)
-            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { return }
-            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+        walkLinks { node, url, isImage in
             result.append(LabeledLink(
                 url: url, text: Self.plainText(of: node).trimmingWhitespace(),
-                line: Int(cmark_node_get_start_line(node)), isImage: type == CMARK_NODE_IMAGE))
+                line: Int(cmark_node_get_start_line(node)), isImage: isImage))
         }
         return result
     }

@@ -37,6 +37,7 @@ public final class MarkdownDocument {
         root = CMarkExtensions.finish(parser)
         extensions = cmark_parser_get_syntax_extensions(parser)
         labelTaskItems()
+        if options.smartPunctuation { localizeQuotes(options.quotes) }
     }
 
     deinit {
@@ -45,9 +46,10 @@ public final class MarkdownDocument {
         cmark_parser_free(parser)
     }
 
-    /// Gives every heading a unique id from its text; ids already in `taken` are avoided.
+    /// Gives every heading a unique id from its text; ids already in `taken` (the theme's) and the ids the
+    /// body writes itself (footnotes, raw HTML) are avoided, as a second heading of the same name is: `main-1`.
     public func assignHeadingIDs(taken: Set<String> = []) {
-        var used = taken
+        var used = taken.union(ownIDs())
         var found: [Heading] = []
         var headingNodes: [OpaquePointer] = []
         walk { node, entering in
@@ -73,15 +75,25 @@ public final class MarkdownDocument {
 
     /// Calls `transform` with every link and image destination and its line; a non-nil result replaces it.
     public func rewriteLinks(_ transform: (_ url: String, _ line: Int, _ isImage: Bool) -> String?) {
-        walk { node, entering in
-            guard entering else { return }
-            let type = cmark_node_get_type(node)
-            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { return }
-            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            let line = Int(cmark_node_get_start_line(node))
-            if let replacement = transform(url, line, type == CMARK_NODE_IMAGE) {
+        walkLinks { node, url, isImage in
+            if let replacement = transform(url, Int(cmark_node_get_start_line(node)), isImage) {
                 cmark_node_set_url(node, replacement)
             }
+        }
+    }
+
+    /// Visits every link and image with its destination, in document order. A link or image inside an image's
+    /// description is left out: cmark-gfm writes it as alt text (`![[foo](uri1)](uri2)` has the alt "foo"), so it
+    /// never leads anywhere.
+    func walkLinks(_ visit: (_ node: OpaquePointer, _ url: String, _ isImage: Bool) -> Void) {
+        var insideImage = 0
+        walk { node, entering in
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { return }
+            if type == CMARK_NODE_IMAGE && !entering { insideImage -= 1 }
+            guard entering else { return }
+            if insideImage == 0 { visit(node, cmark_node_get_url(node).map { String(cString: $0) } ?? "", type == CMARK_NODE_IMAGE) }
+            if type == CMARK_NODE_IMAGE { insideImage += 1 }
         }
     }
 

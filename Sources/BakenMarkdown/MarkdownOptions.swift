@@ -1,7 +1,10 @@
 /// How Markdown is read: raw HTML is escaped unless a site allows it.
 public struct MarkdownOptions: Sendable, Equatable {
     public var allowRawHTML: Bool
+    /// Curly quotes, – for `--` and — for `---`, … for `...` (cmark-gfm's SMART option).
     public var smartPunctuation: Bool
+    /// The quotation marks smart punctuation writes, in the page's language.
+    public var quotes: Quotes = .english
     /// What a footnote's link back to the text says to a screen reader, in the page's language.
     public var footnoteBackLabel: String
 

@@ -324,6 +324,13 @@ import Testing
         #expect(try Data(contentsOf: site.output.appendingPathComponent("packs/grenzen-nl.zip")) == zip)
     }
 
+    @Test func structureNodeNamesAreNumberedFromOneInTheirOrder() {
+        let printed = Data("<</ID (node00000098)>> /Names [(node00000097) 3 0 R (node00000098) 4 0 R] (node123)".utf8)
+        let fixed = PDFPrinter.renumberNodes(printed)
+        #expect(String(decoding: fixed, as: UTF8.self) == "<</ID (node00000002)>> /Names [(node00000001) 3 0 R (node00000002) 4 0 R] (node123)")
+        #expect(fixed.count == printed.count)
+    }
+
     @Test func withoutChromiumThereIsNoPrinter() {
         #expect(PDFPrinter.find(environment: ["PATH": "/nonexistent"]) == nil)
         #expect(PDFPrinter.find(environment: ["BAKEN_CHROMIUM": "/nonexistent/chromium", "PATH": "/usr/bin"]) == nil)

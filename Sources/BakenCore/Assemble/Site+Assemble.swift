@@ -89,9 +89,10 @@ extension Site {
             pagesByFile: Dictionary(pages.map { ($0.linkPath, $0.url) }, uniquingKeysWith: { a, _ in a }),
             resources: resourceOutputs, failed: source.failedFiles, root: config.root)
         let reader = MarkdownReader(
-            resolver: resolver, options: MarkdownOptions(allowRawHTML: config.markdownAllowsRawHTML),
+            resolver: resolver, options: MarkdownOptions(allowRawHTML: config.markdownAllowsRawHTML, smartPunctuation: config.markdownSmart),
             shortcodes: Set(source.theme.templates.keys.filter { $0.hasPrefix("shortcodes/") }.map { String($0.dropFirst("shortcodes/".count)) }),
-            footnoteBackLabels: source.theme.strings.compactMapValues { $0["footnote_back"] })
+            footnoteBackLabels: source.theme.strings.compactMapValues { $0["footnote_back"] }, themeIDs: source.theme.ids,
+            quotes: Dictionary(uniqueKeysWithValues: config.languages.map { ($0.code, $0.quotes.flatMap(Quotes.init) ?? Quotes.defaults(for: $0.code)) }))
         let assembled = readAll(pages, with: reader, diagnostics: &diagnostics)
         var hubs: [String: Int] = [:]
         for (index, page) in pages.enumerated() {
@@ -170,7 +171,7 @@ extension Site {
             shortcodes.append(shortcode)
             return Site.shortcodeMarker(shortcodes.count - 1)
         }
-        body.assignHeadingIDs()
+        body.assignHeadingIDs(taken: reader.themeIDs)
         resolver.rewrite(body, in: page, firstLine: page.bodyLine, diagnostics: &diagnostics)
         var fieldHTML: [String: String] = [:]
         func markdown(_ key: String, _ text: String?, field: String) {

@@ -6,7 +6,7 @@ struct AnchorCheck {
     private let pageByTarget: [String: Int]
     /// Index of a page → the ids its body has (headings, footnotes, raw HTML).
     private let ids: [Set<String>]
-    /// Ids that the theme's templates write on every page.
+    /// Ids that the theme writes on its pages (`Theme.ids`).
     private let themeIDs: Set<String>
     private let site: Site
 
@@ -18,8 +18,8 @@ struct AnchorCheck {
             targets[assembled.page.linkPath] = index
         }
         pageByTarget = targets
-        ids = site.pages.map { Self.ids(in: $0.html) }
-        themeIDs = site.theme.templates.values.reduce(into: Set<String>()) { $0.formUnion(Self.ids(in: $1.text)) }
+        ids = site.pages.map { Set(HTMLIDs.all(in: $0.html)) }
+        themeIDs = site.theme.ids
     }
 
     func check(_ page: Page, links: [LabeledLink]) -> [Diagnostic] {
@@ -48,19 +48,5 @@ struct AnchorCheck {
         }
         guard path.hasPrefix("/") else { return nil }
         return pageByTarget[path] ?? pageByTarget[path + "/"]
-    }
-
-    /// Literal values of `id="…"` in HTML or a template; ids built from template tags are left out.
-    static func ids(in html: String) -> Set<String> {
-        var result: Set<String> = []
-        var rest = Substring(html)
-        while let range = rest.range(of: " id=\"") {
-            rest = rest[range.upperBound...]
-            guard let end = rest.firstIndex(of: "\"") else { break }
-            let id = rest[..<end]
-            if !id.contains("{{") { result.insert(String(id)) }
-            rest = rest[end...]
-        }
-        return result
     }
 }

@@ -1,3 +1,4 @@
+import BakenMarkdown
 import Yams
 
 extension SiteConfig {
@@ -59,10 +60,12 @@ extension SiteConfig {
                 default: diagnostics.error(file, entry.line(of: "direction"), "direction must be rtl or ltr, not '\(direction)'")
                 }
             }
-            for key in entry.keys where !["code", "name", "title", "direction"].contains(key) {
-                diagnostics.error(file, entry.line(of: key), "unknown language setting '\(key)' (known: code, name, title, direction)")
+            for key in entry.keys where !["code", "name", "title", "direction", "quotes"].contains(key) {
+                diagnostics.error(file, entry.line(of: key), "unknown language setting '\(key)' (known: code, name, title, direction, quotes)")
             }
-            languages.append(Language(code: code, name: name, title: entry.string("title", &diagnostics), isRightToLeft: rtl))
+            var language = Language(code: code, name: name, title: entry.string("title", &diagnostics), isRightToLeft: rtl)
+            language.quotes = quotes(entry, code: code, &diagnostics)
+            languages.append(language)
         }
 
         let defaultLanguage = fields.string("defaultLanguage", &diagnostics) ?? languages.first?.code ?? "nl"
@@ -89,9 +92,13 @@ extension SiteConfig {
             audiences.append(Audience(id: id, names: entry.translations("name", &diagnostics)))
         }
 
-        var allowsRawHTML = false
+        var allowsRawHTML = false, smart = true
         if let markdown = fields.fields("markdown", &diagnostics) {
+            for key in markdown.keys where !["unsafe", "smart"].contains(key) {
+                diagnostics.error(file, markdown.line(of: key), "unknown markdown setting '\(key)' (known: smart, unsafe)")
+            }
             allowsRawHTML = markdown.bool("unsafe", &diagnostics) ?? false
+            smart = markdown.bool("smart", &diagnostics) ?? true
         }
 
         var params: [String: YAMLValue] = [:]
@@ -110,6 +117,7 @@ extension SiteConfig {
             title: title, baseURL: baseURL, defaultLanguage: defaultLanguage, languages: languages, theme: theme,
             menus: menus, audiences: audiences, markdownAllowsRawHTML: allowsRawHTML,
             defaultLanguageInSubdir: fields.bool("defaultLanguageInSubdir", &diagnostics) ?? false, params: params)
+        config.markdownSmart = smart
         config.allowExternal = allowExternal
         config.packs = packs
         config.check = check
@@ -128,6 +136,18 @@ extension SiteConfig {
         }
         try diagnostics.check()
         return config
+    }
+
+    /// A language's `quotes:`: four marks, or nil (with an error when they are not).
+    private static func quotes(_ entry: YAMLFields, code: String, _ diagnostics: inout Diagnostics) -> [String]? {
+        guard entry.node("quotes") != nil else { return nil }
+        let marks = entry.strings("quotes", &diagnostics)
+        guard marks.count == 4, marks.allSatisfy({ !$0.isEmpty && !$0.contains(where: \.isWhitespace) }) else {
+            let usual = Quotes.defaults(for: code).marks.map { "\"\($0)\"" }.joined(separator: ", ")
+            diagnostics.error(file, entry.line(of: "quotes"), "quotes of '\(code)' must be a list of 4 quotation marks (opening and closing double, then opening and closing single), not \(marks.count == 4 ? "empty ones" : "\(marks.count)"): for example quotes: [\(usual)]")
+            return nil
+        }
+        return marks
     }
 
     static func isLanguageCode(_ code: String) -> Bool {

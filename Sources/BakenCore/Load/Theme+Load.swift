@@ -115,6 +115,7 @@ extension Theme {
             let hash = String(SHA256.hex(data).prefix(8))
             theme.hashedNames[file.output] = "\(file.output[..<dot]).\(hash)\(file.output[dot...])"
         }
+        theme.ids = ids(declaredIn: themeDir, templates: templates, tree: tree, diagnostics: &diagnostics)
         return theme
     }
 

@@ -54,11 +54,17 @@ struct MarkdownReader: Sendable {
     let shortcodes: Set<String>
     /// The theme's `footnote_back` per language code.
     var footnoteBackLabels: [String: String] = [:]
+    /// Ids the theme writes on every page, which headings avoid.
+    var themeIDs: Set<String> = []
 
-    /// The options for a page in `language`: the site's, with the words of that language.
+    /// The quotation marks of each language.
+    var quotes: [String: Quotes] = [:]
+
+    /// The options for a page in `language`: the site's, with the words and quotation marks of that language.
     func options(for language: String) -> MarkdownOptions {
         var options = options
         if let label = footnoteBackLabels[language] { options.footnoteBackLabel = label }
+        options.quotes = quotes[language] ?? Quotes.defaults(for: language)
         return options
     }
 }

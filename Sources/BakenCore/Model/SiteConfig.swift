@@ -11,6 +11,8 @@ public struct SiteConfig: Sendable {
     public var menus: [String: [MenuEntry]]
     public var audiences: [Audience]
     public var markdownAllowsRawHTML: Bool
+    /// Curly quotes in each language's marks, dashes and ellipses (`markdown: {smart: …}`).
+    public var markdownSmart = true
     /// Puts the default language under its code too (`/nl/…`), as Hugo's defaultContentLanguageInSubdir.
     public var defaultLanguageInSubdir: Bool
     public var params: [String: YAMLValue]
@@ -78,6 +80,8 @@ public struct Language: Sendable, Equatable {
     public var name: String
     public var title: String?
     public var isRightToLeft: Bool
+    /// The quotation marks of `quotes:` in site.yml; nil for the language's usual ones (`Quotes.defaults`).
+    public var quotes: [String]? = nil
 
     public var direction: String { isRightToLeft ? "rtl" : "ltr" }
 }

@@ -7,6 +7,8 @@ struct Theme: Sendable {
     }
 
     var name: String
+    /// The ids the theme writes on its pages (`ids.yml` and its templates' literal ids), which headings avoid.
+    var ids: Set<String> = []
     /// By name: `page`, `partials/card`.
     var templates: [String: Template]
     /// Language code → key → text, with missing keys filled from the default language.

@@ -57,7 +57,7 @@ struct PDFPrinter: Sendable {
                     continue
                 }
                 packs[index].files.append(LessonPack.File(
-                    path: printable.pdf, data: Self.fixDates(data, to: pack.module.date), kind: .pdf, title: printable.title,
+                    path: printable.pdf, data: Self.renumberNodes(Self.fixDates(data, to: pack.module.date)), kind: .pdf, title: printable.title,
                     forTeachers: printable.html.hasPrefix("teacher-guide")))
             }
         }
@@ -113,6 +113,34 @@ struct PDFPrinter: Sendable {
             text = String(text[text.index(after: close)...])
         }
         return Data((result + text).utf8)
+    }
+
+    /// A tagged PDF names its structure elements after Chromium's DOM nodes, `(node00000097)`, and where that count
+    /// starts differs from run to run. The names are numbered again from 1 in their own order, in as many bytes,
+    /// so the same page prints to the same bytes, the ID tree stays sorted and the PDF's offsets stay right.
+    static func renumberNodes(_ pdf: Data) -> Data {
+        var bytes = [UInt8](pdf)
+        let marker = Array("(node".utf8), digits = 8
+        var found: [(at: Int, number: Int)] = []
+        var index = 0
+        while index + marker.count + digits < bytes.count {
+            if bytes[index] == marker[0], bytes[index..<index + marker.count].elementsEqual(marker) {
+                let start = index + marker.count
+                let run = bytes[start..<start + digits]
+                if run.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), bytes[start + digits] == UInt8(ascii: ")"), let number = Int(String(decoding: run, as: UTF8.self)) {
+                    found.append((start, number))
+                    index = start + digits
+                    continue
+                }
+            }
+            index += 1
+        }
+        let order = Dictionary(uniqueKeysWithValues: Set(found.map(\.number)).sorted().enumerated().map { ($1, $0 + 1) })
+        for (at, number) in found {
+            let text = String(order[number]!)
+            bytes.replaceSubrange(at..<at + digits, with: Array((String(repeating: "0", count: digits - text.count) + text).utf8))
+        }
+        return Data(bytes)
     }
 
     /// Chromium writes the time of printing into the PDF; the pack's date takes its place, in as many bytes,
