@@ -211,7 +211,7 @@ public enum Baken {
                           diagnostics: inout Diagnostics) throws(BuildFailure) -> (allowed: [String], files: Int) {
         let files = renderer.downloads.files(site) + site.siteFiles(renderer, inline: rendered.inline, digests: rendered.digests)
         let findings = rendered.findings + ParallelMap.map(files) { deliver($0, of: site, into: sink) }
-        let allowed = site.reportExternalLoads(findings.compactMap(\.loads).sorted { $0.path < $1.path }, tree: tree, diagnostics: &diagnostics)
+        let allowed = site.reportExternalLoads(findings.compactMap(\.loads).sorted { $0.path < $1.path }, diagnostics: &diagnostics)
         site.reportDuplicateIDs(findings.compactMap(\.twice), diagnostics: &diagnostics)
         try diagnostics.check()
         return (allowed, files.count)

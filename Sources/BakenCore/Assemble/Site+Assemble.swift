@@ -200,6 +200,12 @@ extension Site {
                 diagnostics.error(page.file, attachment.line, "attachment '\(attachment.file)' does not exist: put the file in the lesson's folder, or correct the name")
             }
         }
-        return AssembledPage(page: page, html: body.html(), headings: body.headings, fieldHTML: fieldHTML, sections: body.textSections(), shortcodes: shortcodes)
+        var assembled = AssembledPage(page: page, html: body.html(), headings: body.headings, fieldHTML: fieldHTML, sections: body.textSections(), shortcodes: shortcodes)
+        if page.body.contains("//") {
+            for (offset, line) in page.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.contains("//") {
+                assembled.addressLines.append((page.bodyLine + offset, String(line)))
+            }
+        }
+        return assembled
     }
 }

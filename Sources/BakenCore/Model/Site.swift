@@ -44,6 +44,9 @@ public struct AssembledPage: Sendable {
     public let sections: [TextSection]
     /// Shortcodes in the body, in order; the HTML holds `Site.shortcodeMarker(n)` where each goes.
     let shortcodes: [Shortcode]
+    /// The body's lines that hold an address on another host (`//`), with their line in the file: where a load from
+    /// another host is reported, after the body itself was let go.
+    var addressLines: [(line: Int, text: String)] = []
 }
 
 /// Everything needed to turn one page's Markdown into HTML with its links resolved.

@@ -64,8 +64,8 @@ extension Site {
 
     /// Fails the build for anything a page would load from another host, at the line that asks for it: reports
     /// what files load from other hosts (and what the theme's stylesheets load); returns the addresses
-    /// allowExternal let through. A page whose body was let go (`releaseBodies`) is read again from `tree`.
-    func reportExternalLoads(_ found: [FoundLoads], tree: SourceTree? = nil, diagnostics: inout Diagnostics) -> [String] {
+    /// allowExternal let through. A load in a page is reported at the line of its Markdown that has the address.
+    func reportExternalLoads(_ found: [FoundLoads], diagnostics: inout Diagnostics) -> [String] {
         let checker = ExternalLoads(allowed: config.allowExternal, origin: config.origin)
         var allowed: Set<String> = []
         let pageByOutput = Dictionary(pages.map { (outputPath($0.url), $0) }, uniquingKeysWith: { a, _ in a })
@@ -73,7 +73,7 @@ extension Site {
         for file in found {
             allowed.formUnion(file.allowed)
             for load in file.loads {
-                let (source, line) = origin(of: load.url, page: pageByOutput[file.path], tree: tree)
+                let (source, line) = origin(of: load.url, page: pageByOutput[file.path])
                 guard reported.insert("\(source):\(line ?? 0):\(load.url)").inserted else { continue }
                 diagnostics.error(source, line, "<\(load.tag) \(load.attribute)> loads \(load.url) from another host, so that host would see every visitor: put the file in the site (static/ or next to the page), or add the address to allowExternal in site.yml")
             }
@@ -87,13 +87,9 @@ extension Site {
     }
 
     /// The file and line an address was written on: the page's Markdown, else the template that has it.
-    private func origin(of url: String, page: AssembledPage?, tree: SourceTree?) -> (String, Int?) {
-        if let page, let line = Self.line(of: url, in: page.page.body) {
-            return (page.page.file, page.page.bodyLine + line - 1)
-        }
-        var ignored = Diagnostics()
-        if let page, page.page.body.isEmpty, let text = tree?.text(page.page.file, diagnostics: &ignored), let line = Self.line(of: url, in: text) {
-            return (page.page.file, line)
+    private func origin(of url: String, page: AssembledPage?) -> (String, Int?) {
+        if let page, let found = page.addressLines.first(where: { $0.text.contains(url) }) {
+            return (page.page.file, found.line)
         }
         for (_, template) in theme.templates.sorted(by: { $0.key < $1.key }) {
             if let line = Self.line(of: url, in: template.text) { return (template.file, line) }
