@@ -164,15 +164,16 @@ public enum Baken {
 
         // Each file is checked for loads from other hosts while it is at hand, then written (a build) or kept
         // (the live preview).
-        let take = { @Sendable (file: OutputFile) -> (file: OutputFile?, loads: FoundLoads?) in
-            let loads = site.externalLoads(in: file)
+        let take = { @Sendable (file: OutputFile) -> (file: OutputFile?, loads: FoundLoads?, twice: DuplicateIDs?) in
+            let loads = site.externalLoads(in: file), twice = site.duplicateIDs(in: file)
             staging?.write(file)
-            return (staging == nil ? file : nil, loads)
+            return (staging == nil ? file : nil, loads, twice)
         }
-        var kept: [OutputFile] = [], found: [FoundLoads] = [], count = 0
-        func add(_ taken: [(file: OutputFile?, loads: FoundLoads?)]) {
+        var kept: [OutputFile] = [], found: [FoundLoads] = [], twice: [DuplicateIDs] = [], count = 0
+        func add(_ taken: [(file: OutputFile?, loads: FoundLoads?, twice: DuplicateIDs?)]) {
             count += taken.count
             found += taken.compactMap(\.loads)
+            twice += taken.compactMap(\.twice)
             kept += taken.compactMap(\.file)
         }
         // The search index is built by one worker while the others render pages, one language after the other:
@@ -190,6 +191,7 @@ public enum Baken {
         let inline = pages.map(\.inline) + search.pages.map(\.inline)
         add(ParallelMap.map(renderer.downloads.files(site) + site.siteFiles(renderer, inline: inline), take))
         let allowedExternal = site.reportExternalLoads(found.sorted { $0.path < $1.path }, tree: tree, diagnostics: &diagnostics)
+        site.reportDuplicateIDs(twice, diagnostics: &diagnostics)
         try diagnostics.check()
         lap("site files")
         return BuildProducts(

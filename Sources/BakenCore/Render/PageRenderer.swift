@@ -18,8 +18,6 @@ struct FoundLoads: Sendable {
     let path: String
     let loads: [ExternalLoads.Load]
     let allowed: [String]
-    /// Ids the file writes more than once (`Site.reportDuplicateIDs`), found in the same pass over the page.
-    var duplicateIDs: [String] = []
 }
 
 /// Renders pages through the theme's templates: compiled once, then used for every page, in parallel.

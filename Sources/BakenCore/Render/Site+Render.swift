@@ -47,16 +47,13 @@ extension Site {
         guard file.path.hasSuffix(".html"), case .text(let html) = file.contents else { return nil }
         let checker = ExternalLoads(allowed: config.allowExternal, origin: config.origin)
         let allowed = config.allowExternal.isEmpty ? [] : ExternalLoads(allowed: [], origin: config.origin).loads(inHTML: html).map(\.url).filter(checker.isAllowed)
-        var found = FoundLoads(path: file.path, loads: checker.loads(inHTML: html), allowed: allowed)
-        found.duplicateIDs = HTMLIDs.duplicates(in: html)
-        return found
+        return FoundLoads(path: file.path, loads: checker.loads(inHTML: html), allowed: allowed)
     }
 
     /// Fails the build for anything a page would load from another host, at the line that asks for it: reports
     /// what files load from other hosts (and what the theme's stylesheets load); returns the addresses
     /// allowExternal let through. A page whose body was let go (`releaseBodies`) is read again from `tree`.
     func reportExternalLoads(_ found: [FoundLoads], tree: SourceTree? = nil, diagnostics: inout Diagnostics) -> [String] {
-        reportDuplicateIDs(found, diagnostics: &diagnostics)
         let checker = ExternalLoads(allowed: config.allowExternal, origin: config.origin)
         var allowed: Set<String> = []
         let pageByOutput = Dictionary(pages.map { (outputPath($0.url), $0) }, uniquingKeysWith: { a, _ in a })
