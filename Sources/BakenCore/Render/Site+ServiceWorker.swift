@@ -32,8 +32,8 @@ extension Site {
             }
         }
         // The theme files those pages load, by the names they are written under.
-        for file in theme.staticFiles {
-            let url = config.root + "/" + (theme.hashedNames[file.output] ?? file.output)
+        for output in theme.staticFiles.map(\.output) + theme.joinedStylesheets.map(\.output) {
+            let url = config.root + "/" + (theme.hashedNames[output] ?? output)
             if html.contains(where: { $0.contains("\"\(url)\"") }) { precache.insert(url) }
         }
         var summary = Data()
