@@ -201,11 +201,30 @@ extension Site {
             }
         }
         var assembled = AssembledPage(page: page, html: body.html(), headings: body.headings, fieldHTML: fieldHTML, sections: body.textSections(), shortcodes: shortcodes)
-        if page.body.contains("//") {
-            for (offset, line) in page.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.contains("//") {
-                assembled.addressLines.append((page.bodyLine + offset, String(line)))
+        assembled.addressLines = Self.addressLines(page.body, firstLine: page.bodyLine)
+        return assembled
+    }
+}
+
+extension Site {
+    /// The lines of `text` that hold `//`, with their line in the file: one pass over the bytes.
+    static func addressLines(_ text: String, firstLine: Int) -> [(line: Int, text: String)] {
+        var result: [(line: Int, text: String)] = []
+        var text = text
+        text.makeContiguousUTF8()
+        _ = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var line = firstLine, start = 0, hasAddress = false
+            for index in 0...bytes.count {
+                if index == bytes.count || bytes[index] == 0x0A {
+                    if hasAddress { result.append((line, String(decoding: bytes[start..<index], as: UTF8.self))) }
+                    line += 1
+                    start = index + 1
+                    hasAddress = false
+                } else if bytes[index] == 0x2F, index > start, bytes[index - 1] == 0x2F {
+                    hasAddress = true
+                }
             }
         }
-        return assembled
+        return result
     }
 }
