@@ -41,14 +41,15 @@ public final class LiveSite: @unchecked Sendable {
     private var staleSiteFiles = false
     /// Pages whose body goes into a lesson pack: an edit there makes the packs again, with the whole site.
     private var inPacks: Set<Int> = []
-    /// Output path → bytes last written.
-    private var written: [String: Data] = [:]
+    /// The preview's folder, which knows what it holds and rewrites only what changed.
+    private let preview: PreviewFolder
     /// Whether `finish` has work: an edit was written without the files made from all pages.
     public private(set) var hasFollowUp = false
 
     public init(_ options: BuildOptions) {
         self.options = options
         self.tree = SourceTree(options)
+        self.preview = PreviewFolder(output: options.output, tree: tree)
     }
 
     /// Reads and renders everything; writes only what differs from the folder's last state.
@@ -191,79 +192,10 @@ public final class LiveSite: @unchecked Sendable {
     /// Writes; when that fails, part of the folder may be new, so the next change builds the whole site.
     private func writeOrForget(_ files: [OutputFile], replacing prefixes: [String] = [], replacingAll: Bool = false) throws(BuildFailure) -> [String] {
         do throws(BuildFailure) {
-            return try write(files, replacing: prefixes, replacingAll: replacingAll)
+            return try preview.write(files, replacing: prefixes, replacingAll: replacingAll)
         } catch {
             site = nil
             throw error
         }
-    }
-
-    /// Writes the files whose bytes changed, each with its compressed copies, through a temporary file and
-    /// a rename, so a reader sees the old file or the new one. Files written before under one of the
-    /// `replacing` prefixes (or any, with `replacingAll`) that are not among `files` are removed.
-    private func write(_ files: [OutputFile], replacing prefixes: [String] = [], replacingAll: Bool = false) throws(BuildFailure) -> [String] {
-        let fm = FileManager.default
-        var changed: [String] = []
-        do {
-            var contents: [(path: String, data: Data)] = []
-            for file in files where Staging.isInside(file.path) {
-                contents.append((file.path, try tree.bytes(of: file)))
-            }
-            // Only changed files need new compressed copies; an unchanged file keeps those it has.
-            let fresh = contents.filter { written[$0.path] != $0.data }
-            let made = Precompressed.adding(to: fresh)
-            var folders: Set<String> = []
-            for file in made where written[file.path] != file.data {
-                let destination = options.output.appendingPathComponent(file.path)
-                let folder = destination.deletingLastPathComponent()
-                if folders.insert(folder.path).inserted {
-                    try fm.createDirectory(at: folder, withIntermediateDirectories: true)
-                }
-                let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).baken-tmp")
-                try file.data.write(to: temporary)
-                guard rename(temporary.path, destination.path) == 0 else {
-                    throw BuildFailure([Diagnostic(file: nil, "cannot write \(destination.path): \(String(cString: strerror(errno)))")])
-                }
-                written[file.path] = file.data
-                changed.append(file.path)
-            }
-
-            var obsolete: [String] = []
-            let madePaths = Set(made.map(\.path))
-            // A file that changed and no longer gets a compressed copy (now too small) loses the old one.
-            for file in fresh {
-                for copy in [file.path + ".gz", file.path + ".br"] where written[copy] != nil && !madePaths.contains(copy) {
-                    obsolete.append(copy)
-                }
-            }
-            if replacingAll || !prefixes.isEmpty {
-                let kept = Set(contents.map(\.path))
-                for path in written.keys where replacingAll || prefixes.contains(where: { path.hasPrefix($0) }) {
-                    if kept.contains(path) || madePaths.contains(path) { continue }
-                    if path.hasSuffix(".gz") || path.hasSuffix(".br"), kept.contains(String(path.dropLast(3))) { continue }
-                    obsolete.append(path)
-                }
-            }
-            for path in Set(obsolete) {
-                try? fm.removeItem(at: options.output.appendingPathComponent(path))
-                written[path] = nil
-                changed.append(path)
-            }
-            // Files left in the folder by an earlier run that this site does not make.
-            if replacingAll, let enumerator = fm.enumerator(at: options.output, includingPropertiesForKeys: nil) {
-                for case let url as URL in enumerator where !url.hasDirectoryPath {
-                    let relative = String(url.standardizedFileURL.path.dropFirst(options.output.standardizedFileURL.path.count + 1))
-                    if written[relative] == nil {
-                        try? fm.removeItem(at: url)
-                        changed.append(relative)
-                    }
-                }
-            }
-        } catch let failure as BuildFailure {
-            throw failure
-        } catch {
-            throw BuildFailure([Diagnostic(file: nil, "cannot write into \(options.output.path): \(error.localizedDescription)")])
-        }
-        return changed.sorted()
     }
 }
