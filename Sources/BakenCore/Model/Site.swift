@@ -1,6 +1,7 @@
 import BakenMarkdown
 
-/// The whole site after assembly: every page with its address, its HTML and its place among the others. Immutable.
+/// The whole site after assembly: every page with its address, its HTML and its place among the others. It changes
+/// only through `releaseBodies` (the build) and `replace` (the live preview).
 public struct Site: Sendable {
     public let config: SiteConfig
     let theme: Theme
@@ -84,7 +85,8 @@ extension Site {
     }
 
     /// Lets go of every page's Markdown. A build needs it no more once the pages are HTML and the packs are
-    /// made, and it is as large as the site's content; an error found later reads the file again for its line.
+    /// made, and it is as large as the site's content; what later stages need of it (the lines that hold an
+    /// address) the assemble stage kept.
     mutating func releaseBodies() {
         // A translation compares its source's hash, which needs the body: that hash is taken first.
         let sources = Set(pages.indices.compactMap { pages[$0].page.frontMatter.translationOf == nil ? nil : source(of: $0) })
