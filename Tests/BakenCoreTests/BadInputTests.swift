@@ -145,7 +145,7 @@ extension BadInput {
             "content/nl/c.md:3: layout 'speciaal' does not exist: make layouts/speciaal.mustache, or remove the field",
         ]),
         BadInput("link to a page that does not exist", ["content/nl/c.md": page("title: C", body: "Zie [weg](weg.md).\n")], expected: [
-            "content/nl/c.md:4: link to 'weg.md' leads nowhere: there is no page content/nl/weg.md (or it is a draft); link to an existing .md file",
+            "content/nl/c.md:4: link to 'weg.md' leads nowhere: there is no page content/nl/weg.md (or it is a draft); link to an existing .md file.",
         ]),
         BadInput("unknown shortcode", ["content/nl/c.md": page("title: C", body: "Tekst.\n\n{{< video id=\"x\" >}}\n")], expected: [
             "content/nl/c.md:6: unknown shortcode 'video' (known: ): the theme needs layouts/shortcodes/video.mustache",

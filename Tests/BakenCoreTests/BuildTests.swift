@@ -63,14 +63,38 @@ import Testing
         #expect(site.read("omstanders/doen/index.html")?.contains("<a href=\"/\">naar huis</a>") == true)
     }
 
+    @Test func linksWithoutMdAndToFoldersFindTheirPage() throws {
+        let site = try TestSite([
+            "content/nl/_index.md": "---\ntitle: Home\n---\n[Standaarden](devops/standaarden/) en [Haven](devops/standaarden/haven-plus) en [Cloud](devops/cloud/#kop).",
+            "content/nl/devops/standaarden/_index.md": "---\ntitle: Standaarden\n---\nTerug naar [cloud](../cloud).",
+            "content/nl/devops/standaarden/haven-plus.md": "---\ntitle: Haven+\n---\n",
+            "content/nl/devops/cloud/index.md": "---\ntitle: Cloud\n---\n",
+        ])
+        try site.build()
+        #expect(site.read("index.html")?.contains("<a href=\"/devops/standaarden/\">Standaarden</a> en <a href=\"/devops/standaarden/haven-plus/\">Haven</a> en <a href=\"/devops/cloud/#kop\">Cloud</a>") == true)
+        #expect(site.read("devops/standaarden/index.html")?.contains("<a href=\"/devops/cloud/\">cloud</a>") == true)
+    }
+
+    @Test func aLinkWithATypoSuggestsTheNearestPage() throws {
+        let site = try TestSite([
+            "content/nl/_index.md": "---\ntitle: Home\n---\n",
+            "content/nl/devops/standaarden/haven-plus.md": "---\ntitle: Haven+\n---\n",
+            "content/nl/devops/leidraad/cloud.md": "---\ntitle: Cloud\n---\nZie [Haven](../standaarden/haven-pluss.md) en [iets anders](../standaarden/kubernetes.md).",
+        ])
+        #expect(site.errors() == [
+            "content/nl/devops/leidraad/cloud.md:4: link to '../standaarden/haven-pluss.md' leads nowhere: there is no page content/nl/devops/standaarden/haven-pluss.md (or it is a draft); link to an existing .md file. Did you mean '../standaarden/haven-plus.md'?",
+            "content/nl/devops/leidraad/cloud.md:4: link to '../standaarden/kubernetes.md' leads nowhere: there is no page content/nl/devops/standaarden/kubernetes.md (or it is a draft); link to an existing .md file.",
+        ])
+    }
+
     @Test func brokenLinksFailWithFileAndLine() throws {
         let site = try TestSite([
             "content/nl/_index.md": "---\ntitle: Home\n---\n\nEerste regel.\n\nLees [dit](bestaat-niet.md).\n",
             "content/nl/b.md": "---\ntitle: B\n---\n![foto](foto.png)",
         ])
         #expect(site.errors() == [
-            "content/nl/_index.md:7: link to 'bestaat-niet.md' leads nowhere: there is no page content/nl/bestaat-niet.md (or it is a draft); link to an existing .md file",
-            "content/nl/b.md:4: link to 'foto.png' leads nowhere: there is no file content/nl/foto.png; put the file next to the page or correct the link",
+            "content/nl/_index.md:7: link to 'bestaat-niet.md' leads nowhere: there is no page content/nl/bestaat-niet.md (or it is a draft); link to an existing .md file.",
+            "content/nl/b.md:4: link to 'foto.png' leads nowhere: there is no page or file content/nl/foto.png; put the file next to the page or correct the link.",
         ])
     }
 

@@ -20,22 +20,86 @@ struct LinkResolver: Sendable {
             if path.isEmpty { return nil }
             if let target = target(of: path, from: page) { return target + fragment }
             let resolved = Self.resolve(path, from: page.file) ?? path
-            if failed.contains(resolved) { return nil }
+            if Self.candidates(resolved, path: path).contains(where: failed.contains) { return nil }
+            let hint = suggestion(for: resolved, from: page).map { " Did you mean '\($0)'?" } ?? ""
             if path.hasSuffix(".md") {
-                diagnostics.error(page.file, fileLine, "link to '\(path)' leads nowhere: there is no page \(resolved)\(page.frontMatter.draft ? "" : " (or it is a draft)"); link to an existing .md file")
+                diagnostics.error(page.file, fileLine, "link to '\(path)' leads nowhere: there is no page \(resolved)\(page.frontMatter.draft ? "" : " (or it is a draft)"); link to an existing .md file.\(hint)")
             } else {
-                diagnostics.error(page.file, fileLine, "link to '\(path)' leads nowhere: there is no file \(resolved); put the file next to the page or correct the link")
+                diagnostics.error(page.file, fileLine, "link to '\(path)' leads nowhere: there is no page or file \(resolved); put the file next to the page or correct the link.\(hint)")
             }
             return nil
         }
     }
 
-    /// The address of a page or file named relative to `page`'s file, or nil.
+    /// The address of a page or file named relative to `page`'s file, or nil: a page by its file with or without
+    /// `.md`, or by its folder (`x/` is `x/index.md` or `x/_index.md`), or a file beside the pages.
     func target(of path: String, from page: Page) -> String? {
         guard let resolved = Self.resolve(path, from: page.file) else { return nil }
-        if let url = pagesByFile[resolved] { return url }
         if let output = resources[resolved] { return root + output }
+        for candidate in Self.candidates(resolved, path: path) {
+            if let url = pagesByFile[candidate] { return url }
+        }
         return nil
+    }
+
+    /// The page files a link may mean: as written, with `.md`, or the folder's index.
+    static func candidates(_ resolved: String, path: String) -> [String] {
+        let folder = [resolved + "/index.md", resolved + "/_index.md"]
+        if path.hasSuffix("/") || path == "." || path == ".." { return folder }
+        if resolved.hasSuffix(".md") { return [resolved] }
+        return [resolved + ".md"] + folder
+    }
+
+    /// The nearest page (or, for a link with another extension, file) to a link that leads nowhere, written as a
+    /// link from `page`: in the same language, a few typing mistakes away.
+    func suggestion(for resolved: String, from page: Page) -> String? {
+        let parts = resolved.split(separator: "/")
+        guard parts.count >= 3 else { return nil }
+        let language = "\(parts[0])/\(parts[1])/"
+        let name = Self.stem(resolved).split(separator: "/").last.map(String.init) ?? ""
+        let isPage = resolved.hasSuffix(".md") || !name.contains(".")
+        let wanted = Array(Self.stem(resolved).utf8)
+        var best: (file: String, distance: Int)?
+        for file in (isPage ? Array(pagesByFile.keys) : Array(resources.keys)).sorted() where file.hasPrefix(language) {
+            let distance = Self.editDistance(wanted, Array(Self.stem(file).utf8))
+            if distance < (best?.distance ?? Int.max) { best = (file, distance) }
+        }
+        // About one mistake in three letters of the name, and at least one: further away it is a guess.
+        guard let best, best.distance <= max(1, name.count / 3) else { return nil }
+        return Self.relative(best.file, from: page.linkPath)
+    }
+
+    /// `content/nl/x/index.md` → `content/nl/x`: what a link names, without the index file and `.md`.
+    private static func stem(_ file: String) -> String {
+        var text = file
+        for suffix in ["/_index.md", "/index.md", ".md"] where text.hasSuffix(suffix) {
+            text.removeLast(suffix.count)
+            break
+        }
+        return text
+    }
+
+    /// `file` as a link from the folder of `from`: `../haven-plus.md`.
+    static func relative(_ file: String, from: String) -> String {
+        let target = file.split(separator: "/"), base = from.split(separator: "/").dropLast()
+        var shared = 0
+        while shared < min(target.count - 1, base.count), target[shared] == base[shared] { shared += 1 }
+        let up = Array(repeating: "..", count: base.count - shared)
+        return (up + target[shared...].map(String.init)).joined(separator: "/")
+    }
+
+    /// Levenshtein distance on bytes.
+    static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        if a.isEmpty { return b.count }
+        var previous = Array(0...b.count), current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...max(1, b.count) where j <= b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
     }
 
     /// A link with no scheme, not starting with `/` or `#`: a path relative to the page's file.

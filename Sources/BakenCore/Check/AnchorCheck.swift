@@ -44,7 +44,8 @@ struct AnchorCheck {
     private func target(of path: String, from page: Page) -> Int? {
         if path.isEmpty { return site.fileIndex[page.file] }
         if LinkResolver.isRelativeFile(path) {
-            return LinkResolver.resolve(path, from: page.file).flatMap { pageByTarget[$0] }
+            guard let resolved = LinkResolver.resolve(path, from: page.file) else { return nil }
+            return LinkResolver.candidates(resolved, path: path).lazy.compactMap { pageByTarget[$0] }.first
         }
         guard path.hasPrefix("/") else { return nil }
         return pageByTarget[path] ?? pageByTarget[path + "/"]
