@@ -67,8 +67,9 @@ struct Rendered {
     var searchIndexes: [SearchIndex]
     /// What each HTML file loads from other hosts, and the ids it has twice.
     var findings: [FileFindings]
-    /// Files written so far.
-    var count: Int
+    /// The paths of the files written so far, in the output.
+    var paths: [String]
+    var count: Int { paths.count }
 }
 
 /// What the checks of one written file found.
@@ -195,13 +196,13 @@ public enum Baken {
             var notes = Diagnostics()
             let made = site.renderSearch(renderer, reusing: [:], sideBySide: false, diagnostics: &notes)
             return (made, notes)
-        }) { page in (findings: deliver(page.file, of: site, into: sink), inline: page.inline, digest: page.digest) }
+        }) { page in (findings: deliver(page.file, of: site, into: sink), inline: page.inline, digest: page.digest, path: page.file.path) }
         let (search, notes) = searched
         diagnostics.add(contentsOf: notes.all)
         let searchFindings = ParallelMap.map(search.pages.map(\.file)) { deliver($0, of: site, into: sink) }
         return Rendered(
             inline: pages.map(\.inline) + search.pages.map(\.inline), digests: pages.map(\.digest), searchIndexes: search.indexes,
-            findings: pages.map(\.findings) + searchFindings, count: pages.count + search.pages.count)
+            findings: pages.map(\.findings) + searchFindings, paths: (pages.map(\.path) + search.pages.map(\.file.path)))
     }
 
     /// site files: the packs' zips, 404s, feeds, vCards, redirects, sitemap, host configuration, the service worker
@@ -213,6 +214,7 @@ public enum Baken {
         let findings = rendered.findings + ParallelMap.map(files) { deliver($0, of: site, into: sink) }
         let allowed = site.reportExternalLoads(findings.compactMap(\.loads).sorted { $0.path < $1.path }, diagnostics: &diagnostics)
         site.reportDuplicateIDs(findings.compactMap(\.twice), diagnostics: &diagnostics)
+        site.checkRootLinks(against: Set(rendered.paths + files.map(\.path)), diagnostics: &diagnostics)
         try diagnostics.check()
         return (allowed, files.count)
     }

@@ -87,6 +87,30 @@ import Testing
         ])
     }
 
+    @Test func rootRelativeLinksAreCheckedAgainstWhatTheBuildWrites() throws {
+        var theme = TestSite.minimalTheme
+        theme["themes/t/static/css/site.css"] = "body {}\n"
+        let files = [
+            "content/nl/_index.md": "---\ntitle: Home\n---\n[Kennis](/kennisbank/) [Stijl](/css/site.css) [Thuis](/) [Feed](/index.xml#x)\n",
+            "content/nl/kennisbank/_index.md": "---\ntitle: Kennisbank\naliases: [/oud/]\n---\n[Oud](/oud/) [Haven](/kennisbank/haven-plus)\n",
+            "content/nl/kennisbank/haven-plus.md": "---\ntitle: Haven\n---\n[Weg](/kennisbank/haven-pluss/)\n\n![Logo](/img/logo.png)\n",
+        ]
+        let site = try TestSite(files, theme: theme)
+        #expect(site.errors() == [
+            "content/nl/kennisbank/haven-plus.md:4: link to '/kennisbank/haven-pluss/' leads nowhere: the site has no page or file at that address; link to the page's .md file, or correct the address. Did you mean '/kennisbank/haven-plus/'?",
+            "content/nl/kennisbank/haven-plus.md:6: link to '/img/logo.png' leads nowhere: the site has no page or file at that address; link to the page's .md file, or correct the address.",
+        ])
+        #expect(!site.exists("index.html"), "a failed build writes nothing")
+
+        // Under a base address with a path, links carry that path.
+        let under = try TestSite([
+            "site.yml": TestSite.siteYML.replacingOccurrences(of: "baseURL: https://example.nl/", with: "baseURL: https://example.nl/campagne/"),
+            "content/nl/_index.md": "---\ntitle: Home\n---\n[Kennis](/campagne/kennisbank/) [Buiten](/elders/)\n",
+            "content/nl/kennisbank/_index.md": "---\ntitle: Kennisbank\n---\n",
+        ], theme: theme)
+        #expect(under.errors() == ["content/nl/_index.md:4: link to '/elders/' leads outside the site, which lives under /campagne/: link to the page's .md file instead"])
+    }
+
     @Test func brokenLinksFailWithFileAndLine() throws {
         let site = try TestSite([
             "content/nl/_index.md": "---\ntitle: Home\n---\n\nEerste regel.\n\nLees [dit](bestaat-niet.md).\n",

@@ -11,10 +11,15 @@ struct LinkResolver: Sendable {
     let failed: Set<String>
     let root: String
 
-    func rewrite(_ document: MarkdownDocument, in page: Page, firstLine: Int, diagnostics: inout Diagnostics, fieldLine: Bool = false) {
+    /// Resolves the document's links to files; returns its links to addresses on the site (`/…`), with their lines,
+    /// which the build checks once it knows every file it wrote.
+    @discardableResult
+    func rewrite(_ document: MarkdownDocument, in page: Page, firstLine: Int, diagnostics: inout Diagnostics, fieldLine: Bool = false) -> [(line: Int, url: String)] {
+        var rootLinks: [(line: Int, url: String)] = []
         document.rewriteLinks { url, line, _ in
             // Text in a front matter field has no lines of its own in the file: point at the field.
             let fileLine = fieldLine ? firstLine : firstLine + line - 1
+            if url.hasPrefix("/") && !url.hasPrefix("//") { rootLinks.append((fileLine, url)) }
             guard Self.isRelativeFile(url) else { return nil }
             let (path, fragment) = Self.splitFragment(url)
             if path.isEmpty { return nil }
@@ -29,6 +34,7 @@ struct LinkResolver: Sendable {
             }
             return nil
         }
+        return rootLinks
     }
 
     /// The address of a page or file named relative to `page`'s file, or nil: a page by its file with or without

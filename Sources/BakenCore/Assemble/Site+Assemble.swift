@@ -172,12 +172,12 @@ extension Site {
             return Site.shortcodeMarker(shortcodes.count - 1)
         }
         body.assignHeadingIDs(taken: reader.themeIDs)
-        resolver.rewrite(body, in: page, firstLine: page.bodyLine, diagnostics: &diagnostics)
+        var rootLinks = resolver.rewrite(body, in: page, firstLine: page.bodyLine, diagnostics: &diagnostics)
         var fieldHTML: [String: String] = [:]
         func markdown(_ key: String, _ text: String?, field: String) {
             guard let text, !text.isEmpty else { return }
             let document = MarkdownDocument(text, options: options)
-            resolver.rewrite(document, in: page, firstLine: page.frontMatter.lines[field] ?? 1, diagnostics: &diagnostics, fieldLine: true)
+            rootLinks += resolver.rewrite(document, in: page, firstLine: page.frontMatter.lines[field] ?? 1, diagnostics: &diagnostics, fieldLine: true)
             fieldHTML[key] = document.html()
         }
         switch page.frontMatter.fields {
@@ -202,6 +202,7 @@ extension Site {
         }
         var assembled = AssembledPage(page: page, html: body.html(), headings: body.headings, fieldHTML: fieldHTML, sections: body.textSections(), shortcodes: shortcodes)
         assembled.addressLines = Self.addressLines(page.body, firstLine: page.bodyLine)
+        assembled.rootLinks = rootLinks
         return assembled
     }
 }

@@ -48,6 +48,8 @@ public struct AssembledPage: Sendable {
     /// The body's lines that hold an address on another host (`//`), with their line in the file: where a load from
     /// another host is reported, after the body itself was let go.
     var addressLines: [(line: Int, text: String)] = []
+    /// Links to addresses on the site (`/kennisbank/x/`) with their lines, checked against the files the build wrote.
+    var rootLinks: [(line: Int, url: String)] = []
 }
 
 /// Everything needed to turn one page's Markdown into HTML with its links resolved.
