@@ -74,11 +74,11 @@ extension BadInput {
         BadInput("front matter is a list", ["content/nl/c.md": page("- title: C")], expected: [
             "content/nl/c.md:2: the front matter must be fields (name: value), such as 'title: Contact'",
         ]),
-        BadInput("front matter is empty", ["content/nl/c.md": "---\n---\nTekst.\n"], expected: [
-            "content/nl/c.md:2: the front matter is empty: add at least 'title: …'",
+        BadInput("front matter is empty and no heading", ["content/nl/c.md": "---\n---\nTekst.\n"], expected: [
+            "content/nl/c.md:1: the page has no title: add 'title: …' to its front matter, or start its text with a heading '# …'",
         ]),
-        BadInput("no front matter", ["content/nl/c.md": "# Titel\n\nTekst.\n"], expected: [
-            "content/nl/c.md:1: the page has no front matter: start the file with a line '---', then 'title: …', then a line '---'",
+        BadInput("no front matter and no heading", ["content/nl/c.md": "## Kop\n\nTekst.\n"], expected: [
+            "content/nl/c.md:1: the page has no title: add 'title: …' to its front matter, or start its text with a heading '# …'",
         ]),
         BadInput("front matter not closed", ["content/nl/c.md": "---\ntitle: C\nTekst.\n"], expected: [
             "content/nl/c.md:1: the front matter is not closed: add a line '---' after the last field",
@@ -89,10 +89,10 @@ extension BadInput {
 
         // Front matter: fields missing or of the wrong type.
         BadInput("missing title", ["content/nl/c.md": page("description: Zonder titel")], expected: [
-            "content/nl/c.md:1: 'title' is missing: add a line 'title: …'",
+            "content/nl/c.md:1: the page has no title: add 'title: …' to its front matter, or start its text with a heading '# …'",
         ]),
         BadInput("empty title", ["content/nl/c.md": page("title:")], expected: [
-            "content/nl/c.md:2: 'title' is empty: write the title after the colon",
+            "content/nl/c.md:2: 'title' is empty: write the title after the colon, or start the text with a heading '# …'",
         ]),
         BadInput("title is a list", ["content/nl/c.md": page("title: [a, b]")], expected: [
             "content/nl/c.md:2: 'title' must be text, not a list",

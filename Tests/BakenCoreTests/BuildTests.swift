@@ -87,6 +87,24 @@ import Testing
         ])
     }
 
+    @Test func aPageWithoutTitleTakesItsFirstHeading() throws {
+        let site = try TestSite([
+            "content/nl/_index.md": "---\ntitle: Home\n---\n[Zonder](zonder.md) [Leeg](leeg.md)\n",
+            "content/nl/zonder.md": "# Over ons\n\nWie we zijn.\n\n![foto](weg.png)\n",
+            "content/nl/leeg.md": "---\ndescription: Kort.\n---\n\n# Contact #\n\nBel ons.\n",
+        ])
+        // The line of a mistake is still the line in the file.
+        #expect(site.errors() == ["content/nl/zonder.md:5: link to 'weg.png' leads nowhere: there is no page or file content/nl/weg.png; put the file next to the page or correct the link."])
+        try site.remove("content/nl/zonder.md")
+        try site.write("content/nl/zonder.md", "# Over ons\n\nWie we zijn.\n")
+        try site.build()
+        let page = try #require(site.read("zonder/index.html"))
+        #expect(page.contains("<title>Over ons</title>"))
+        #expect(page.contains("<h1>Over ons</h1>\n<p>Wie we zijn.</p>"))
+        #expect(!page.contains("<h1 id="))
+        #expect(site.read("leeg/index.html")?.contains("<h1>Contact</h1>\n<p>Bel ons.</p>") == true)
+    }
+
     @Test func rootRelativeLinksAreCheckedAgainstWhatTheBuildWrites() throws {
         var theme = TestSite.minimalTheme
         theme["themes/t/static/css/site.css"] = "body {}\n"

@@ -9,7 +9,7 @@ import Testing
     }
 
     @Test func missingTitle() throws {
-        #expect(try errors(page: "---\ndescription: x\n---\n") == ["content/nl/a.md:1: 'title' is missing: add a line 'title: …'"])
+        #expect(try errors(page: "---\ndescription: x\n---\n") == ["content/nl/a.md:1: the page has no title: add 'title: …' to its front matter, or start its text with a heading '# …'"])
     }
 
     @Test func wrongTypesInKnownFields() throws {
@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func noFrontMatter() throws {
-        #expect(try errors(page: "# Titel\n") == ["content/nl/a.md:1: the page has no front matter: start the file with a line '---', then 'title: …', then a line '---'"])
+        #expect(try errors(page: "Alleen tekst.\n") == ["content/nl/a.md:1: the page has no title: add 'title: …' to its front matter, or start its text with a heading '# …'"])
         #expect(try errors(page: "---\ntitle: A\n") == ["content/nl/a.md:1: the front matter is not closed: add a line '---' after the last field"])
         #expect(try errors(page: "  \n") == ["content/nl/a.md: this file is empty: a page needs front matter with at least a title, such as\n---\ntitle: Contact\n---"])
     }

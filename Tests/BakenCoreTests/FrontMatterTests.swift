@@ -63,10 +63,19 @@ import Testing
         ])
     }
 
-    @Test func aPageWithoutFrontMatterOrWithTOMLSaysWhatToWrite() {
-        #expect(Self.parse("# Alleen tekst\n").1 == ["content/nl/x.md:1: the page has no front matter: start the file with a line '---', then 'title: …', then a line '---'"])
+    @Test func aPageWithoutFrontMatterIsAPageAndTOMLSaysWhatToWrite() {
+        #expect(Self.parse("# Alleen tekst\n").1 == [])
+        #expect(Self.parse("# Alleen tekst\n").0?.title == "")
         #expect(Self.parse("+++\ntitle = \"x\"\n+++\n").1 == ["content/nl/x.md:1: front matter in TOML (+++) is not supported: write it in YAML between two lines '---'"])
         #expect(Self.parse("---\ntitle: x\n").1 == ["content/nl/x.md:1: the front matter is not closed: add a line '---' after the last field"])
+    }
+
+    @Test func theFirstHeadingIsFoundOutsideCodeAndLeavesItsLineEmpty() {
+        let heading = ContentFiles.firstHeading("Intro.\n```\n# niet dit\n```\n# Titel ##\nTekst.\n")
+        #expect(heading?.text == "Titel")
+        #expect(heading?.rest == "Intro.\n```\n# niet dit\n```\n\nTekst.\n")
+        #expect(ContentFiles.firstHeading("    # code\n## Kop\n") == nil)
+        #expect(ContentFiles.firstHeading("# C#\n")?.text == "C#")
     }
 
     @Test func aNormNeedsItsStatement() {

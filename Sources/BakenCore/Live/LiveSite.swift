@@ -90,7 +90,9 @@ public final class LiveSite: @unchecked Sendable {
         var diagnostics = Diagnostics()
         var edited: [(index: Int, entry: AssembledPage)] = []
         for path in paths.sorted() {
-            guard let index = site.fileIndex[path], !inPacks.contains(index), let text = tree.text(path, diagnostics: &diagnostics),
+            // A page whose title is its first heading is read whole again: an edit may change its title.
+            guard let index = site.fileIndex[path], !inPacks.contains(index), !site.pages[index].page.frontMatter.titleFromHeading,
+                  let text = tree.text(path, diagnostics: &diagnostics),
                   case .success(let split) = FrontMatter.split(text, file: path),
                   split.yaml == site.pages[index].page.frontMatterText else { return try rebuildAll() }
             var page = site.pages[index].page

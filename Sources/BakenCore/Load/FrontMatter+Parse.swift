@@ -27,7 +27,8 @@ extension FrontMatter {
             if text.hasPrefix("+++") {
                 return .failure(Diagnostic(file: file, line: 1, "front matter in TOML (+++) is not supported: write it in YAML between two lines '---'"))
             }
-            return .failure(Diagnostic(file: file, line: 1, "the page has no front matter: start the file with a line '---', then 'title: …', then a line '---'"))
+            // A page without front matter is a page: its title comes from its first heading.
+            return .success(("", String(text.hasPrefix("\u{FEFF}") ? text.dropFirst() : Substring(text)), 1))
         }
         var yamlLines: [Substring] = []
         while let line = nextLine() {
@@ -48,15 +49,18 @@ extension FrontMatter {
             diagnostics.add(diagnostic)
             return nil
         }
+        // No fields at all: the page's title comes from its first heading.
+        if root == nil { return FrontMatter() }
         guard let mapping = root?.mapping else {
-            diagnostics.error(file, 2, root == nil ? "the front matter is empty: add at least 'title: …'" : "the front matter must be fields (name: value), such as 'title: Contact'")
+            diagnostics.error(file, 2, "the front matter must be fields (name: value), such as 'title: Contact'")
             return nil
         }
         let fields = YAMLFields(file: file, lineOffset: 1, mapping: mapping, line: 1)
         var fm = FrontMatter()
         for key in fields.keys { fm.lines[key] = fields.line(of: key) }
 
-        fm.title = fields.string("title", required: true, &diagnostics) ?? ""
+        // Without a title, the page's first `# ` heading gives it (ContentFiles.page).
+        fm.title = fields.string("title", &diagnostics) ?? ""
         fm.description = fields.string("description", &diagnostics)
         fm.date = fields.day("date", &diagnostics)
         fm.draft = fields.bool("draft", &diagnostics) ?? false

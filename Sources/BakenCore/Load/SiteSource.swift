@@ -119,6 +119,35 @@ struct ContentFiles {
         return page(text, file: file, language: language, inner: inner, diagnostics: &diagnostics)
     }
 
+    /// The first `# ` heading of Markdown outside code fences, and the text with that line left empty (so every
+    /// other line keeps its number).
+    static func firstHeading(_ markdown: String) -> (text: String, rest: String)? {
+        var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        var fence: Substring?
+        for (index, line) in lines.enumerated() {
+            let trimmed = line.drop { $0 == " " }
+            if let open = fence {
+                if trimmed.hasPrefix(open) { fence = nil }
+                continue
+            }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fence = trimmed.prefix(3)
+                continue
+            }
+            guard line.count - trimmed.count < 4, trimmed.hasPrefix("# ") || trimmed == "#" else { continue }
+            var text = String(trimmed.dropFirst(1).trimmingCharactersInSet())
+            // A closing sequence of #s after a space is not part of the heading ("# Titel ##"; "# C#" keeps its #).
+            if text.allSatisfy({ $0 == "#" }) { text = "" }
+            if let space = text.lastIndex(of: " "), text[text.index(after: space)...].allSatisfy({ $0 == "#" }) {
+                text = String(text[..<space].trimmingCharactersInSet())
+            }
+            guard !text.isEmpty else { return nil }
+            lines[index] = ""
+            return (text, lines.joined(separator: "\n"))
+        }
+        return nil
+    }
+
     /// A page from its file's text, with no disk: `inner` is its path inside the language folder (`normen/x.md`).
     func page(_ text: String, file: String, language: String, inner: String, diagnostics: inout Diagnostics) -> Item {
         if text.allSatisfy(\.isWhitespace) {
@@ -132,15 +161,31 @@ struct ContentFiles {
             return .failed
         case .success(let value): split = value
         }
-        guard let frontMatter = FrontMatter.parse(yaml: split.yaml, file: file, audiences: Set(config.audiences.map(\.id)), types: types, diagnostics: &diagnostics) else {
+        guard let parsed = FrontMatter.parse(yaml: split.yaml, file: file, audiences: Set(config.audiences.map(\.id)), types: types, diagnostics: &diagnostics) else {
             return .failed
         }
         if diagnostics.hasErrors { return .failed }
+        var frontMatter = parsed
+        var body = split.body
+        if frontMatter.title.trimmingCharactersInSet().isEmpty {
+            // The first level-1 heading is the title, and is not shown a second time above the text.
+            guard let heading = Self.firstHeading(body) else {
+                if let line = frontMatter.lines["title"] {
+                    diagnostics.error(file, line, "'title' is empty: write the title after the colon, or start the text with a heading '# …'")
+                } else {
+                    diagnostics.error(file, 1, "the page has no title: add 'title: …' to its front matter, or start its text with a heading '# …'")
+                }
+                return .failed
+            }
+            frontMatter.title = heading.text
+            frontMatter.titleFromHeading = true
+            body = heading.rest
+        }
         if frontMatter.draft && !includeDrafts { return .skipped }
         let path = inner.hasSuffix(".md") ? String(inner.dropLast(3)) : String(inner.dropLast(9))
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let kind: Page.Kind = path == "_index" ? .home : name == "_index" ? .section : .page
-        var page = Page(file: file, language: language, path: path, kind: kind, frontMatter: frontMatter, body: split.body, bodyLine: split.bodyLine)
+        var page = Page(file: file, language: language, path: path, kind: kind, frontMatter: frontMatter, body: body, bodyLine: split.bodyLine)
         page.frontMatterText = split.yaml
         return .page(page)
     }

@@ -56,6 +56,8 @@ public struct Page: Sendable {
 /// The front matter fields Baken knows, checked and typed; the rest is kept in `params`.
 public struct FrontMatter: Sendable {
     public var title: String = ""
+    /// Whether the title is the body's first `# ` heading, the page having no `title` of its own.
+    public var titleFromHeading = false
     public var description: String?
     public var date: Day?
     public var draft: Bool = false
