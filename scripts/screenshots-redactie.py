@@ -35,6 +35,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
+# The browser tests' way to find (or build) the binary.
+sys.path.insert(0, str(REPO / "Tests" / "browser"))
+from conftest import baken_binary  # noqa: E402
 OUTPUT = REPO / "docs" / "images" / "redactie"
 SITE_PARTS = ("content", "data", "themes", "static", "layouts", "i18n", "site.yml")
 
@@ -62,14 +65,6 @@ deze campagne.
 De gemeente werkt samen met scholen, sportclubs en de horeca. Lees meer over
 [de aanpak van Almelo](aanpak.md).
 """
-
-
-def baken_binary():
-    for candidate in (REPO / ".build" / "debug" / "baken", REPO / ".build" / "release" / "baken"):
-        if candidate.exists():
-            return candidate
-    subprocess.run(["swift", "build", "--product", "baken"], cwd=REPO, check=True)
-    return REPO / ".build" / "debug" / "baken"
 
 
 def copy_site(target):
