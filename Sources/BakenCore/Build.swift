@@ -128,7 +128,7 @@ public enum Baken {
             let renderer = try renderer(for: site, packs: made.packs, diagnostics: &diagnostics)
             rendered = render(site, with: renderer, into: staging, diagnostics: &diagnostics)
             clock.lap("render")
-            written = try siteFiles(of: site, with: renderer, rendered: rendered, tree: tree, into: staging, diagnostics: &diagnostics)
+            written = try siteFiles(of: site, with: renderer, rendered: rendered, into: staging, diagnostics: &diagnostics)
             clock.lap("site files")
             warnings = diagnostics.all.filter { $0.severity == .warning }.sorted()
             if options.strict && !warnings.isEmpty {
@@ -206,9 +206,10 @@ public enum Baken {
     }
 
     /// site files: the packs' zips, 404s, feeds, vCards, redirects, sitemap, host configuration, the service worker
-    /// and static files; then anything an HTML file loads from another host, and an id a page has twice, stops the
-    /// build at its file:line. Returns the addresses allowExternal let through, and how many files it wrote.
-    static func siteFiles(of site: Site, with renderer: PageRenderer, rendered: Rendered, tree: SourceTree, into sink: some OutputSink,
+    /// and static files; then anything an HTML file loads from another host, an id a page has twice, and a link to
+    /// an address on the site that no written file answers stop the build at their file:line. Returns the addresses
+    /// allowExternal let through, and how many files it wrote.
+    static func siteFiles(of site: Site, with renderer: PageRenderer, rendered: Rendered, into sink: some OutputSink,
                           diagnostics: inout Diagnostics) throws(BuildFailure) -> (allowed: [String], files: Int) {
         let files = renderer.downloads.files(site) + site.siteFiles(renderer, inline: rendered.inline, digests: rendered.digests)
         let findings = rendered.findings + ParallelMap.map(files) { deliver($0, of: site, into: sink) }

@@ -65,13 +65,14 @@ import Testing
         for (name, text) in texts { library.register(try MustacheTemplate(string: text), named: name) }
         let value = Self.context
         let expected = library.render(value.libraryValue, withTemplate: "main")
-        let compiled = try #require(CompiledTheme(texts))
+        let compiled = CompiledTheme(templates: texts.compactMapValues(CompiledTemplate.init))
+        #expect(compiled.templates.count == texts.count)
         #expect(compiled.render(value, with: "main") == expected)
     }
 
     @Test func setDelimitersAreAnErrorAtTheirLine() throws {
-        #expect(CompiledTheme(["a": "{{=<% %>=}}<% name %>"]) == nil)
-        #expect(CompiledTheme(["a": "{{name}}"]) != nil)
+        #expect(CompiledTemplate("{{=<% %>=}}<% name %>") == nil)
+        #expect(CompiledTemplate("{{name}}") != nil)
         var theme = TestSite.minimalTheme
         theme["themes/t/layouts/page.mustache"] = "{{<base}}{{$main}}\n{{=<% %>=}}<% page.title %><%={{ }}=%>{{/main}}{{/base}}"
         let site = try TestSite(["content/nl/_index.md": "---\ntitle: Home\n---\n"], theme: theme)

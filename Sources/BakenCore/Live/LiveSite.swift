@@ -64,7 +64,7 @@ public final class LiveSite: @unchecked Sendable {
         let renderer = try Baken.renderer(for: site, packs: packs, diagnostics: &diagnostics)
         let collected = CollectedFiles()
         let rendered = Baken.render(site, with: renderer, into: collected, diagnostics: &diagnostics)
-        _ = try Baken.siteFiles(of: site, with: renderer, rendered: rendered, tree: tree, into: collected, diagnostics: &diagnostics)
+        _ = try Baken.siteFiles(of: site, with: renderer, rendered: rendered, into: collected, diagnostics: &diagnostics)
         let changed = try writeOrForget(collected.files, replacingAll: true)
         self.site = site
         self.renderer = renderer

@@ -257,16 +257,6 @@ struct CompiledTheme: Sendable {
         self.templates = templates
     }
 
-    /// Nil when a template uses what Baken does not render (set delimiters, pragmas, dynamic partials).
-    init?(_ texts: [String: String]) {
-        var templates: [String: CompiledTemplate] = [:]
-        for (name, text) in texts {
-            guard let template = CompiledTemplate(text) else { return nil }
-            templates[name] = template
-        }
-        self.templates = templates
-    }
-
     func render(_ value: TemplateValue, with name: String) -> String? {
         guard let template = templates[name] else { return nil }
         var output = ""
