@@ -113,16 +113,16 @@ extension BadInput {
             "content/nl/c.md:4: 'aliases' must be a list, such as [a, b], not a group of fields",
         ]),
         BadInput("unknown type", ["content/nl/c.md": page("title: C\ntype: blog")], expected: [
-            "content/nl/c.md:3: unknown type 'blog' (known: page, norm, guide, lesson, audience, news, report, help)",
+            "content/nl/c.md:3: unknown type 'blog' (known: page, audience, guide, help, lesson, news, norm, report)",
         ]),
         BadInput("law link with javascript:", ["content/nl/c.md": page("title: C\ntype: norm\nnorm: Niet doen.\nlaw:\n  title: Wet\n  url: \"javascript:alert(1)\"")], expected: [
-            "content/nl/c.md:7: 'law.url' must be an address starting with https://, such as https://wetten.overheid.nl/, not 'javascript:alert(1)'",
+            "content/nl/c.md:7: 'law.url' must be an address starting with https://, mailto:, tel: or /, such as https://wetten.overheid.nl/, not 'javascript:alert(1)'",
         ]),
         BadInput("contact website with data:", ["data/contacts.yml": "- id: x\n  organisation: X\n  phone: 0800-0188\n  website: \"data:text/html,<script>alert(1)</script>\"\n  last_verified: 2099-01-01\n"], expected: [
             "data/contacts.yml:4: 'website' must be an address starting with https://, such as https://wetten.overheid.nl/, not 'data:text/html,<script>alert(1)</script>'",
         ]),
         BadInput("norm without statement", ["content/nl/c.md": page("title: C\ntype: norm")], expected: [
-            "content/nl/c.md:1: 'norm' is missing: add a line 'norm: …'",
+            "content/nl/c.md:1: 'norm' is missing: the type norm needs a line 'norm: …' (the statement itself, in one sentence)",
         ]),
 
         // Names that the site does not know.

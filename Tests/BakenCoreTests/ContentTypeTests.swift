@@ -81,7 +81,7 @@ import Testing
         #expect(site.errors() == [
             "content/nl/avond.md:1: 'place' is missing: the type event needs a line 'place: …' (where, such as Theater Hof 88)",
             "content/nl/avond.md:4: 'starts' must be a date written as YYYY-MM-DD, such as 2027-03-01, not '11 maart'",
-            "content/nl/avond.md:5: 'signup' must be an address starting with https://, mailto:, tel: or /, such as https://www.almelo.nl/, not 'ergens'",
+            "content/nl/avond.md:5: 'signup' must be an address starting with https://, mailto:, tel: or /, such as https://www.example.org/, not 'ergens'",
             "content/nl/avond.md:6: 'setting' must be one of street, nightlife, sport, school, online, not 'kroeg'",
             "content/nl/avond.md:7: 'seats' must be a whole number, such as 10, not 'veel'",
         ])
@@ -89,14 +89,14 @@ import Testing
 
     @Test func anUnknownTypeNamesTheTypesFromFilesToo() throws {
         let site = try Self.site("---\ntitle: X\ntype: evenement\n---\n")
-        #expect(site.errors() == ["content/nl/avond.md:3: unknown type 'evenement' (known: page, norm, guide, lesson, audience, news, report, help, event)"])
+        #expect(site.errors() == ["content/nl/avond.md:3: unknown type 'evenement' (known: page, audience, event, guide, help, lesson, news, norm, report)"])
     }
 
     @Test func aTypeFileWithAKeywordBakenDoesNotCheckIsAnError() throws {
         let site = try Self.site("---\ntitle: X\n---\n")
         try site.write("types/event.yml", "type: object\nproperties:\n  place:\n    type: string\n    minLength: 3\n  when:\n    type: date\n")
         #expect(site.errors() == [
-            "types/event.yml:5: 'minLength' is not something a type file can say for a field: a field may have type, format, enum, items, properties, required and description (docs/themes.md)",
+            "types/event.yml:5: 'minLength' is not something a type file can say for a field: a field may have type, format, enum, contentMediaType, items, properties, required, description and examples (docs/themes.md)",
             "types/event.yml:7: type 'date' of 'when' is unknown: use string, integer, number, boolean, array or object",
         ])
     }
@@ -123,5 +123,49 @@ import Testing
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("t") }
         #expect(!files.isEmpty)
         #expect(files.contains { site.read("search-index/nl/\($0)")?.contains("schouwburg") == true })
+    }
+
+    @Test func aSiteChangesABuiltInTypeWithItsOwnFile() throws {
+        // The site's types/norm.yml replaces the theme's: a norm now needs a source, and its layout shows it.
+        let norm = try #require(TestSite.defaultTypes["norm.yml"]).replacingOccurrences(of: "required: [norm]", with: """
+              source:
+                type: string
+                description: who says so
+            required: [norm, source]
+            """)
+        let site = try Self.site("---\ntitle: Nee\ntype: norm\nnorm: Nee is nee.\n---\n")
+        try site.write("types/norm.yml", norm)
+        try site.write("layouts/norm.mustache", "{{<base}}{{$main}}<p>{{page.fields.norm}}</p><cite>{{page.fields.source}}</cite>{{/main}}{{/base}}")
+        #expect(site.errors() == ["content/nl/avond.md:1: 'source' is missing: the type norm needs a line 'source: …' (who says so)"])
+        try site.write("content/nl/avond.md", "---\ntitle: Nee\ntype: norm\nnorm: Nee is nee.\nsource: Gemeente\n---\n")
+        try site.build()
+        #expect(site.read("avond/index.html")?.contains("<p>Nee is nee.</p><cite>Gemeente</cite>") == true)
+    }
+
+    @Test func markdownFieldsReachTheLayoutAsHTMLWithTheirLinksChecked() throws {
+        let site = try Self.site("---\ntitle: Avond\ntype: event\nstarts: 2027-03-11\nplace: Hof\nprogram: |\n  Eerst **uitleg**, dan [vragen](vragen.md).\n---\n")
+        try site.write("types/event.yml", Self.event.replacingOccurrences(of: "  hosts:", with: "  program:\n    type: string\n    contentMediaType: text/markdown\n  hosts:"))
+        try site.write("layouts/event.mustache", "{{<base}}{{$main}}<div>{{{page.fields.program}}}</div>{{/main}}{{/base}}")
+        #expect(site.errors() == ["content/nl/avond.md:6: link to 'vragen.md' leads nowhere: there is no page content/nl/vragen.md (or it is a draft); link to an existing .md file."])
+        try site.write("content/nl/vragen.md", "---\ntitle: Vragen\n---\n")
+        try site.build()
+        #expect(site.read("avond/index.html")?.contains("<div><p>Eerst <strong>uitleg</strong>, dan <a href=\"/vragen/\">vragen</a>.</p>\n</div>") == true)
+    }
+
+    @Test func aBehaviourIsNamedInTheTypeFileAndNeedsItsFields() throws {
+        let site = try Self.site("---\ntitle: X\n---\n")
+        try site.write("types/cursus.yml", "type: object\nproperties:\n  duration:\n    type: string\nx-baken:\n  behaviours: [lesson-pack, podcast]\n")
+        #expect(site.errors() == [
+            "types/cursus.yml:5: the behaviour lesson-pack reads the field 'duration': declare it as type: integer",
+            "types/cursus.yml:5: the behaviour lesson-pack reads the field 'level': declare it as type: string",
+            "types/cursus.yml:6: unknown behaviour 'podcast' (known: lesson-pack, audience-hub, feed, offline)",
+        ])
+    }
+
+    @Test func aTypeWithTheFeedBehaviourIsInTheFeed() throws {
+        let site = try Self.site("---\ntitle: Avond\ntype: event\ndate: 2027-02-01\nstarts: 2027-03-11\nplace: Hof\n---\n")
+        try site.write("types/event.yml", Self.event + "  behaviours: [feed]\n")
+        try site.build()
+        #expect(site.read("index.xml")?.contains("<title>Avond</title>") == true)
     }
 }

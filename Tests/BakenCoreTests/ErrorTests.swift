@@ -23,7 +23,7 @@ import Testing
     @Test func unknownAudienceAndType() throws {
         #expect(try errors(page: "---\ntitle: A\naudiences: [vrouwen2]\ntype: blog\n---\n") == [
             "content/nl/a.md:3: unknown audience 'vrouwen2' (known: omstanders)",
-            "content/nl/a.md:4: unknown type 'blog' (known: page, norm, guide, lesson, audience, news, report, help)",
+            "content/nl/a.md:4: unknown type 'blog' (known: page, audience, guide, help, lesson, news, norm, report)",
         ])
     }
 
@@ -75,8 +75,9 @@ import Testing
 
     @Test func lessonFields() throws {
         #expect(try errors(page: "---\ntitle: Les\ntype: lesson\nlevel: groep9\ngoals: [x]\nattachments:\n  - file: weg.pdf\n---\n") == [
-            "content/nl/a.md:1: 'duration' is missing: add the lesson's length in minutes, such as 'duration: 60'",
-            "content/nl/a.md:4: unknown level 'groep9' (known: po-7-8, vo-onderbouw, vo-bovenbouw, mbo, so)",
+            "content/nl/a.md:1: 'duration' is missing: the type lesson needs a line 'duration: …' (the lesson's length in minutes, such as 60)",
+            "content/nl/a.md:1: 'edition' is missing: the type lesson needs a line 'edition: …' (raise it when the lesson changes; the pack is numbered by it)",
+            "content/nl/a.md:4: 'level' must be one of po-7-8, vo-onderbouw, vo-bovenbouw, mbo, so, not 'groep9'",
         ])
     }
 

@@ -272,7 +272,7 @@ import Testing
 
     @Test func whatAPackNeedsIsCheckedForEveryLesson() throws {
         let site = try site([
-            "content/nl/scholen/grenzen/index.md": Self.lesson().replacingOccurrences(of: "edition: \"1.2\"\n", with: ""),
+            "content/nl/scholen/grenzen/index.md": Self.lesson().replacingOccurrences(of: "edition: \"1.2\"\n", with: "edition: \"\"\n"),
             "content/nl/scholen/stage/index.md": Self.lesson(title: "Op stage", extra: "pack: grenzen\n", attachments: "  - file: werkblad.md\n", body: ""),
             "content/nl/scholen/reeks.md": Self.lesson(title: "Reeks", extra: "lessons: [bestaat-niet.md]\n", attachments: "  - file: grenzen/werkblad.md\n", body: ""),
         ])

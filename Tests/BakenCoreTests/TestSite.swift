@@ -7,8 +7,19 @@ final class TestSite: Sendable {
     let root: URL
     var output: URL { root.appendingPathComponent("public") }
 
-    /// A theme small enough that tests can assert its exact output.
-    static let minimalTheme: [String: String] = [
+    /// The default theme's content types (`themes/baken/types/*.yml`), by file name.
+    static let defaultTypes: [String: String] = {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../themes/baken/types")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let types = Dictionary(uniqueKeysWithValues: names.filter { $0.hasSuffix(".yml") }.map { name in
+            (name, (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) ?? "")
+        })
+        precondition(types.count == 7, "the default theme's seven type files, in \(folder.path)")
+        return types
+    }()
+
+    /// A theme small enough that tests can assert its exact output, with the default theme's content types.
+    static let minimalTheme: [String: String] = Dictionary(uniqueKeysWithValues: defaultTypes.map { ("themes/t/types/\($0.key)", $0.value) }).merging([
         "themes/t/layouts/base.mustache": """
             <html lang="{{lang.code}}" dir="{{lang.dir}}"><title>{{page.title}}</title>{{#alternates}}<link hreflang="{{hreflang}}" href="{{href}}">{{/alternates}}
             <nav>{{#languages}}<a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{name}}{{^translated}} ({{t.untranslated}}){{/translated}}</a>{{/languages}}</nav>
@@ -21,7 +32,7 @@ final class TestSite: Sendable {
         "themes/t/i18n/nl.yml": "untranslated: nog niet vertaald\n",
         "themes/t/i18n/en.yml": "untranslated: not translated yet\n",
         "themes/t/i18n/ar.yml": "untranslated: غير مترجم بعد\n",
-    ]
+    ]) { _, own in own }
 
     static let siteYML = """
         title: Test

@@ -96,7 +96,7 @@ extension Site {
         let assembled = readAll(pages, with: reader, diagnostics: &diagnostics)
         var hubs: [String: Int] = [:]
         for (index, page) in pages.enumerated() {
-            if case .audience(let id) = page.frontMatter.fields { hubs["\(page.language):\(id)"] = hubs["\(page.language):\(id)"] ?? index }
+            if let id = page.frontMatter.fields.audience { hubs["\(page.language):\(id)"] = hubs["\(page.language):\(id)"] ?? index }
         }
         return Site(
             config: config, theme: source.theme, pages: assembled, resources: source.resources.map { ($0.source, config.root + $0.output) },
@@ -173,29 +173,14 @@ extension Site {
         }
         body.assignHeadingIDs(taken: reader.themeIDs)
         var rootLinks = resolver.rewrite(body, in: page, firstLine: page.bodyLine, diagnostics: &diagnostics)
+        // Markdown fields (`contentMediaType: text/markdown` in the type file) become HTML, their links checked at their line.
         var fieldHTML: [String: String] = [:]
-        func markdown(_ key: String, _ text: String?, field: String) {
-            guard let text, !text.isEmpty else { return }
+        for (path, text, line) in page.frontMatter.fields.markdown where !text.isEmpty {
             let document = MarkdownDocument(text, options: options)
-            rootLinks += resolver.rewrite(document, in: page, firstLine: page.frontMatter.lines[field] ?? 1, diagnostics: &diagnostics, fieldLine: true)
-            fieldHTML[key] = document.html()
+            rootLinks += resolver.rewrite(document, in: page, firstLine: line, diagnostics: &diagnostics, fieldLine: true)
+            fieldHTML[path] = document.html()
         }
-        switch page.frontMatter.fields {
-        case .guide(let guide):
-            markdown("safety", guide.safety, field: "safety")
-            markdown("aftercare", guide.aftercare, field: "aftercare")
-            for (i, option) in guide.options.enumerated() { markdown("options.\(i).text", option.text, field: "options") }
-            for (i, scenario) in guide.scenarios.enumerated() { markdown("scenarios.\(i).text", scenario.text, field: "scenarios") }
-        case .lesson(let lesson):
-            markdown("preparation", lesson.preparation, field: "preparation")
-            markdown("teacherNotes", lesson.teacherNotes, field: "teacher_notes")
-            markdown("afterDisclosure", lesson.afterDisclosure, field: "safeguarding")
-            markdown("parentSummary", lesson.parentSummary, field: "parent_summary")
-            for (i, step) in lesson.steps.enumerated() { markdown("steps.\(i).text", step.text, field: "steps") }
-        case .none, .norm, .audience, .data:
-            break
-        }
-        if case .lesson(let lesson) = page.frontMatter.fields {
+        if let lesson = page.frontMatter.fields.lesson {
             for attachment in lesson.attachments where resolver.target(of: attachment.file, from: page) == nil {
                 diagnostics.error(page.file, attachment.line, "attachment '\(attachment.file)' does not exist: put the file in the lesson's folder, or correct the name")
             }

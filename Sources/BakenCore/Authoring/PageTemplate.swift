@@ -15,57 +15,15 @@ enum PageTemplate {
             draft: true                        # remove this line when the page may go online
 
             """
-        switch type {
-        case .page, .report, .help:
-            break
-        case .news:
-            yaml += "date: \(today)                     # news is sorted by this date\n"
-        case .norm:
-            yaml += """
-                norm: De norm in één zin.          # the statement itself (required)
-                # law:                             # optional: when it is against the law
-                #   since: YYYY-MM-DD
-                #   title: Naam van de wet
-                #   url: https://wetten.overheid.nl/
-
-                """
-        case .guide:
-            yaml += """
-                safety: Let eerst op je eigen veiligheid.   # shown first
-                options:                           # the five D's: distract, delegate, document, delay, direct
-                  - action: distract
-                    title: Leid af
-                    text: Wat je kunt doen.
-                    say: ["Wat je kunt zeggen."]
-                scenarios:                         # street, transport, nightlife, sport, school or online
-                  - setting: street
-                    title: Op straat
-                    text: Wat je op straat kunt doen.
-                aftercare: Wat je daarna kunt doen.
-
-                """
-        case .lesson:
-            yaml += """
-                level: po-7-8                      # po-7-8, vo-onderbouw, vo-bovenbouw, mbo or so
-                age: 10-12
-                duration: 60                       # minutes
-                edition: "1.0"                     # raise it when the lesson changes
-                goals:
-                  - De leerling kan ...
-                materials: [Digibord]
-                steps:
-                  - title: Start
-                    minutes: 10
-                    text: Wat de klas doet.
-                # attachments:                     # files in the lesson's folder
-                #   - file: werkblad-1.md
-                #     title: Werkblad 1
-
-                """
-        case .audience:
-            yaml += "audience: \(audience)              # an id from audiences in site.yml\n"
-        default:
-            if let schema { yaml += lines(schema.fields, required: schema.required, indent: "", today: today).joined(separator: "\n") + "\n" }
+        if schema?.behaviours.contains(.feed) == true {
+            yaml += "date: \(today)                     # the feed is sorted by this date\n"
+        }
+        if let schema {
+            var fields = schema.fields
+            if schema.behaviours.contains(.audienceHub), let index = fields.firstIndex(where: { $0.name == "audience" }) {
+                fields[index].field.example = audience
+            }
+            yaml += lines(fields, required: schema.required, indent: "", today: today).map { $0 + "\n" }.joined()
         }
         return "---\n" + yaml + "---\n\nSchrijf hier de tekst van de pagina.\n"
     }
@@ -94,7 +52,8 @@ extension PageTemplate {
                         result.append(needed ? text : "\(indent)# " + text.dropFirst(indent.count))
                     }
                 } else {
-                    result.append("\(indent)\(mark)\(name): [\(items.map { example($0, today: today) } ?? "…")]\(tail)")
+                    let value = field.example ?? "[\(items.map { example($0, today: today) } ?? "…")]"
+                    result.append("\(indent)\(mark)\(name): \(value)\(tail)")
                 }
             default:
                 result.append("\(indent)\(mark)\(name): \(example(field, today: today))\(tail)")
@@ -105,6 +64,7 @@ extension PageTemplate {
 
     /// A value of the field's kind that the build accepts.
     private static func example(_ field: TypeSchema.Field, today: Day) -> String {
+        if let example = field.example { return example }
         switch field.kind {
         case .string(let format, let choices):
             if let first = choices?.first { return first }
@@ -130,7 +90,7 @@ extension Baken {
         let config = tree.text(SiteConfig.file, limit: 1 << 20, diagnostics: &diagnostics).flatMap { try? SiteConfig.parse($0) }
         let types = config.map { Theme.load($0, from: tree, diagnostics: &diagnostics).types } ?? [:]
         let type = ContentType(rawValue: name)
-        guard ContentType.builtIn.contains(type) || types[name] != nil else {
+        guard type == .page || types[name] != nil else {
             throw BuildFailure([Diagnostic(file: nil, "unknown type '\(name)' (known: \(ContentType.known(types).map(\.rawValue).joined(separator: ", ")))")])
         }
         let file = "content/" + path

@@ -131,7 +131,7 @@ public final class LiveSite: @unchecked Sendable {
         }
         for (old, new) in zip(previous, edited) {
             if old.entry.sections != new.entry.sections { staleSearch.insert(new.entry.page.language) }
-            if new.entry.page.frontMatter.type == .news { staleSiteFiles = true }
+            if site.has(.feed, new.entry.page) { staleSiteFiles = true }
         }
         self.site = site
         hasFollowUp = true

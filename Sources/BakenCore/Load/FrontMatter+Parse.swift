@@ -82,7 +82,7 @@ extension FrontMatter {
 
         if let type = fields.string("type", &diagnostics) {
             let named = ContentType(rawValue: type)
-            if ContentType.builtIn.contains(named) || types[type] != nil {
+            if named == .page || types[type] != nil {
                 fm.type = named
             } else {
                 diagnostics.error(file, fields.line(of: "type"), "unknown type '\(type)' (known: \(ContentType.known(types).map(\.rawValue).joined(separator: ", ")))")
@@ -93,36 +93,21 @@ extension FrontMatter {
             diagnostics.error(file, fields.line(of: "audiences"), "unknown audience '\(audience)' (known: \(audiences.sorted().joined(separator: ", ")))")
         }
 
-        let typeFields: Set<String>
-        switch fm.type {
-        case .norm:
-            fm.fields = parseNorm(fields, &diagnostics)
-            typeFields = ["norm", "law"]
-        case .guide:
-            fm.fields = parseGuide(fields, &diagnostics)
-            typeFields = ["safety", "options", "scenarios", "aftercare"]
-        case .lesson:
-            fm.fields = parseLesson(fields, &diagnostics)
-            typeFields = Lesson.fieldNames
-        case .audience:
-            let id = fields.string("audience", required: true, &diagnostics) ?? ""
-            if !id.isEmpty && !audiences.contains(id) {
-                diagnostics.error(file, fields.line(of: "audience"), "unknown audience '\(id)' (known: \(audiences.sorted().joined(separator: ", ")))")
-            }
-            fm.fields = .audience(id: id)
-            typeFields = ["audience"]
-        case .page, .news, .report, .help:
-            typeFields = []
-        default:
-            guard let schema = types[fm.type.rawValue] else { return fm }
-            let checked = schema.check(fields, &diagnostics)
-            fm.fields = .data(checked)
-            fm.typeFields = checked.values
+        var typeFields: Set<String> = []
+        if let schema = types[fm.type.rawValue] {
+            fm.fields = schema.check(fields, &diagnostics)
             typeFields = Set(schema.fields.map(\.name))
             if schema.sensitive && fm.sensitive == nil { fm.sensitive = true }
-        }
-        if case .data = fm.fields {} else {
-            for key in typeFields.sorted() { fm.typeFields[key] = fields.value(key)?.templateValue }
+            if schema.behaviours.contains(.lessonPack) {
+                fm.fields.lesson = Lesson(fm.fields)
+            }
+            if schema.behaviours.contains(.audienceHub), case .string(let id) = fm.fields.values["audience"] {
+                if audiences.contains(id) {
+                    fm.fields.audience = id
+                } else {
+                    diagnostics.error(file, fields.line(of: "audience"), "unknown audience '\(id)' (known: \(audiences.sorted().joined(separator: ", ")))")
+                }
+            }
         }
         for key in fields.keys where !knownFields.contains(key) && !typeFields.contains(key) {
             if let value = fields.value(key) { fm.params.append((key, value)) }
@@ -135,90 +120,35 @@ extension FrontMatter {
         !segment.isEmpty && segment != "." && segment != ".." && !segment.contains("/") && !segment.contains("\\")
             && !segment.contains("\0") && !segment.hasPrefix(".")
     }
-
-    private static func parseNorm(_ fields: YAMLFields, _ diagnostics: inout Diagnostics) -> TypedFields {
-        let statement = fields.string("norm", required: true, &diagnostics) ?? ""
-        var law: Norm.Law?
-        if let lawFields = fields.fields("law", &diagnostics) {
-            law = Norm.Law(
-                since: lawFields.day("since", &diagnostics),
-                title: lawFields.string("title", required: true, &diagnostics) ?? "",
-                url: lawFields.webAddress("url", &diagnostics))
-        }
-        return .norm(Norm(statement: statement, law: law))
-    }
-
-    private static func parseGuide(_ fields: YAMLFields, _ diagnostics: inout Diagnostics) -> TypedFields {
-        let options: [Guide.Option] = fields.list("options", &diagnostics).compactMap { item in
-            let actionText = item.string("action", required: true, &diagnostics) ?? ""
-            guard let action = Guide.Action(rawValue: actionText) else {
-                if !actionText.isEmpty {
-                    diagnostics.error(item.file, item.line(of: "action"), "unknown action '\(actionText)' (known: \(Guide.Action.allCases.map(\.rawValue).joined(separator: ", ")))")
-                }
-                return nil
-            }
-            return Guide.Option(
-                action: action, title: item.string("title", required: true, &diagnostics) ?? "",
-                text: item.string("text", &diagnostics) ?? "", say: item.strings("say", &diagnostics))
-        }
-        let scenarios: [Guide.Scenario] = fields.list("scenarios", &diagnostics).compactMap { item in
-            let settingText = item.string("setting", required: true, &diagnostics) ?? ""
-            guard let setting = Guide.Setting(rawValue: settingText) else {
-                if !settingText.isEmpty {
-                    diagnostics.error(item.file, item.line(of: "setting"), "unknown setting '\(settingText)' (known: \(Guide.Setting.allCases.map(\.rawValue).joined(separator: ", ")))")
-                }
-                return nil
-            }
-            return Guide.Scenario(
-                setting: setting, title: item.string("title", required: true, &diagnostics) ?? "",
-                text: item.string("text", &diagnostics) ?? "", contact: item.string("contact", &diagnostics))
-        }
-        return .guide(Guide(
-            safety: fields.string("safety", &diagnostics), options: options, scenarios: scenarios,
-            aftercare: fields.string("aftercare", &diagnostics)))
-    }
-
-    private static func parseLesson(_ fields: YAMLFields, _ diagnostics: inout Diagnostics) -> TypedFields {
-        let levelText = fields.string("level", required: true, &diagnostics) ?? ""
-        let level = Lesson.Level(rawValue: levelText)
-        if level == nil && !levelText.isEmpty {
-            diagnostics.error(fields.file, fields.line(of: "level"), "unknown level '\(levelText)' (known: \(Lesson.Level.allCases.map(\.rawValue).joined(separator: ", ")))")
-        }
-        let duration = fields.int("duration", &diagnostics)
-        if fields.node("duration") == nil {
-            diagnostics.error(fields.file, fields.line, "'duration' is missing: add the lesson's length in minutes, such as 'duration: 60'")
-        }
-        let steps: [Lesson.Step] = fields.list("steps", &diagnostics).map { item in
-            Lesson.Step(
-                title: item.string("title", required: true, &diagnostics) ?? "",
-                minutes: item.int("minutes", &diagnostics) ?? 0, text: item.string("text", &diagnostics) ?? "")
-        }
-        let attachments: [Lesson.Attachment] = fields.list("attachments", &diagnostics).compactMap { item in
-            guard let file = item.string("file", required: true, &diagnostics) else { return nil }
-            return Lesson.Attachment(file: file, title: item.string("title", &diagnostics) ?? file, line: item.line(of: "file"))
-        }
-        let safeguarding = fields.fields("safeguarding", &diagnostics)
-        if fields.node("goals") == nil {
-            diagnostics.error(fields.file, fields.line, "'goals' is missing: list what pupils learn, such as\ngoals:\n  - De leerling kan …")
-        }
-        guard let level, let duration else { return .none }
-        return .lesson(Lesson(
-            level: level, age: fields.string("age", &diagnostics), duration: duration,
-            edition: fields.string("edition", &diagnostics), goals: fields.strings("goals", &diagnostics),
-            kerndoelen: fields.strings("kerndoelen", &diagnostics), materials: fields.strings("materials", &diagnostics),
-            preparation: fields.string("preparation", &diagnostics), steps: steps,
-            teacherNotes: fields.string("teacher_notes", &diagnostics),
-            safeguardingContact: safeguarding?.string("contact", &diagnostics),
-            afterDisclosure: safeguarding?.string("after_disclosure", &diagnostics),
-            parentSummary: fields.string("parent_summary", &diagnostics),
-            license: fields.string("license", &diagnostics) ?? "CC-BY-4.0", attachments: attachments,
-            pack: fields.string("pack", &diagnostics), series: fields.strings("lessons", &diagnostics)))
-    }
 }
 
 extension Lesson {
-    static let fieldNames: Set<String> = [
-        "level", "age", "duration", "edition", "goals", "kerndoelen", "materials", "preparation", "steps",
-        "teacher_notes", "safeguarding", "parent_summary", "license", "attachments", "pack", "lessons",
-    ]
+    /// The lesson a page of a type with the lesson-pack behaviour describes, from its fields as checked against the
+    /// type file; nil without the level and the duration a pack needs (the type file makes them required).
+    init?(_ fields: TypedFields) {
+        let values = fields.values
+        func text(_ value: TemplateValue?) -> String? { if case .string(let text) = value { text } else { nil } }
+        func texts(_ value: TemplateValue?) -> [String] { if case .list(let items) = value { items.compactMap(text) } else { [] } }
+        func objects(_ value: TemplateValue?) -> [[String: TemplateValue]] {
+            if case .list(let items) = value { items.compactMap { if case .object(let fields) = $0 { fields } else { nil } } } else { [] }
+        }
+        guard let level = text(values["level"]), case .int(let duration) = values["duration"] else { return nil }
+        let safeguarding: [String: TemplateValue]? = if case .object(let inner) = values["safeguarding"] { inner } else { nil }
+        self.init(
+            level: level, age: text(values["age"]), duration: duration, edition: text(values["edition"]),
+            goals: texts(values["goals"]), kerndoelen: texts(values["kerndoelen"]), materials: texts(values["materials"]),
+            preparation: text(values["preparation"]),
+            steps: objects(values["steps"]).map { step in
+                let minutes: Int = if case .int(let minutes) = step["minutes"] { minutes } else { 0 }
+                return Step(title: text(step["title"]) ?? "", minutes: minutes, text: text(step["text"]) ?? "")
+            },
+            teacherNotes: text(values["teacher_notes"]), safeguardingContact: text(safeguarding?["contact"]),
+            afterDisclosure: text(safeguarding?["after_disclosure"]), parentSummary: text(values["parent_summary"]),
+            license: text(values["license"]) ?? "CC-BY-4.0",
+            attachments: objects(values["attachments"]).enumerated().compactMap { index, attachment in
+                guard let file = text(attachment["file"]) else { return nil }
+                return Attachment(file: file, title: text(attachment["title"]) ?? file, line: fields.lines["attachments[\(index + 1)].file"] ?? 1)
+            },
+            pack: text(values["pack"]), series: texts(values["lessons"]))
+    }
 }

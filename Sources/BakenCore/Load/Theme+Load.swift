@@ -84,10 +84,6 @@ extension Theme {
             name: config.theme, templates: templates, strings: strings,
             staticFiles: staticFiles.sorted { $0.key < $1.key }.map { (source: $0.value, output: $0.key) })
         for (name, file) in typeFiles.sorted(by: { $0.key < $1.key }) {
-            if ContentType.builtIn.contains(ContentType(rawValue: name)) {
-                diagnostics.error(file, nil, "'\(name)' is a type built into Baken, with fields of its own: give this type another name")
-                continue
-            }
             guard Slug.make(name) == name else {
                 diagnostics.error(file, nil, "a type's name is its file's name, and must be lower-case letters, digits and hyphens, such as event.yml")
                 continue

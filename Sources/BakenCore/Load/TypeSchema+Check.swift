@@ -3,30 +3,56 @@ import Yams
 
 extension TypeSchema {
     /// Checks a page's front matter against the type: every wrong or missing value is an error at its line, saying
-    /// what would be right. Returns what templates and search read.
-    func check(_ page: YAMLFields, _ diagnostics: inout Diagnostics) -> DataFields {
-        var result = DataFields()
-        result.values = checkObject(page, fields: fields, required: required, path: "", dates: &result.dates, &diagnostics)
-        for (name, weight) in search {
-            for text in Self.texts(result.values[name]) where !text.isEmpty {
+    /// what would be right. Returns what templates, search and the type's behaviours read.
+    func check(_ page: YAMLFields, _ diagnostics: inout Diagnostics) -> TypedFields {
+        var result = TypedFields()
+        var found = Found()
+        result.values = checkObject(page, fields: fields, required: required, path: "", found: &found, &diagnostics)
+        (result.dates, result.markdown, result.lines) = (found.dates, found.markdown, found.lines)
+        for (path, weight) in search {
+            for text in words(at: path) where !text.isEmpty {
                 result.search.append(SearchField(text: text, weight: weight))
             }
         }
         return result
-    }
 
-    /// The words of a value: its text, or the texts inside a list or object.
-    private static func texts(_ value: TemplateValue?) -> [String] {
-        switch value {
-        case .string(let text): [text]
-        case .list(let items): items.flatMap { texts($0) }
-        case .object(let fields): fields.keys.sorted().flatMap { texts(fields[$0]) }
-        case .int, .double, .bool, nil: []
+        /// The words of the field at a path: its text, or the texts inside a list or group in the order the type
+        /// declares them; codes (`enum`), dates and addresses are not words.
+        func words(at path: String) -> [String] {
+            var values: [TemplateValue] = [.object(result.values)]
+            for part in path.split(separator: ".").map(String.init) {
+                values = values.flatMap { value -> [TemplateValue] in
+                    switch value {
+                    case .object(let fields): fields[part].map { [$0] } ?? []
+                    case .list(let items): items.compactMap { if case .object(let fields) = $0 { fields[part] } else { nil } }
+                    default: []
+                    }
+                }
+            }
+            guard let field = field(at: path) else { return [] }
+            return values.flatMap { Self.words($0, field) }
         }
     }
 
+    private static func words(_ value: TemplateValue, _ field: Field) -> [String] {
+        switch (value, field.kind) {
+        case (.string(let text), _): field.isWords ? [text] : []
+        case (.list(let items), .array(let itemField?)): items.flatMap { words($0, itemField) }
+        case (.list(let items), _): items.compactMap { if case .string(let text) = $0 { text } else { nil } }
+        case (.object(let values), .object(let properties, _)): properties.flatMap { name, inner in values[name].map { words($0, inner) } ?? [] }
+        default: []
+        }
+    }
+
+    /// What checking collects besides the values.
+    private struct Found {
+        var dates: [String: Day] = [:]
+        var markdown: [(path: String, text: String, line: Int)] = []
+        var lines: [String: Int] = [:]
+    }
+
     private func checkObject(_ object: YAMLFields, fields: [(name: String, field: Field)], required: Set<String>, path: String,
-                             dates: inout [String: Day], _ diagnostics: inout Diagnostics) -> [String: TemplateValue] {
+                             found: inout Found, _ diagnostics: inout Diagnostics) -> [String: TemplateValue] {
         var values: [String: TemplateValue] = [:]
         for (name, field) in fields {
             guard let node = object.node(name), !node.isNull else {
@@ -40,7 +66,7 @@ extension TypeSchema {
                 }
                 continue
             }
-            if let value = checkValue(node, field: field, in: object, key: name, path: "\(path)\(name)", dates: &dates, &diagnostics) {
+            if let value = checkValue(node, field: field, in: object, key: name, path: "\(path)\(name)", found: &found, &diagnostics) {
                 values[name] = value
             }
         }
@@ -48,13 +74,14 @@ extension TypeSchema {
     }
 
     private func checkValue(_ node: Node, field: Field, in object: YAMLFields, key: String, path: String,
-                            dates: inout [String: Day], _ diagnostics: inout Diagnostics) -> TemplateValue? {
+                            found: inout Found, _ diagnostics: inout Diagnostics) -> TemplateValue? {
         let line = node.mark.map { $0.line + object.lineOffset } ?? object.line(of: key)
         func wrong(_ expected: String) -> TemplateValue? {
             let shown = node.scalar.map { "'\($0.string)'" } ?? (node.sequence != nil ? "a list" : "a group of fields")
             diagnostics.error(object.file, line, "'\(path)' must be \(expected), not \(shown)")
             return nil
         }
+        found.lines[path] = line
         switch field.kind {
         case .string(let format, let choices):
             guard let text = node.scalar?.string else { return wrong("text") }
@@ -64,17 +91,18 @@ extension TypeSchema {
             switch format {
             case .date:
                 guard let day = Day(parsing: text) else { return wrong("a date written as YYYY-MM-DD, such as 2027-03-01") }
-                dates[path] = day
+                found.dates[path] = day
             case .dateTime:
                 guard Self.isDateTime(text) else { return wrong("a date and time written as YYYY-MM-DDTHH:MM, such as 2027-03-01T19:30") }
             case .uri:
                 let lower = text.lowercased()
                 guard lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") || text.hasPrefix("/") else {
-                    return wrong("an address starting with https://, mailto:, tel: or /, such as https://www.almelo.nl/")
+                    return wrong("an address starting with https://, mailto:, tel: or /, such as \(field.example ?? "https://www.example.org/")")
                 }
             case nil:
                 break
             }
+            if field.isMarkdown { found.markdown.append((path, text, line)) }
             return .string(text)
         case .integer:
             guard let text = node.scalar?.string, let number = Int(text) else { return wrong("a whole number, such as 10") }
@@ -96,8 +124,8 @@ extension TypeSchema {
                 if let mapping = element.mapping, case .object(let properties, let required) = items.kind {
                     let inner = YAMLFields(file: object.file, lineOffset: object.lineOffset, mapping: mapping,
                                            line: element.mark.map { $0.line + object.lineOffset } ?? line, path: "\(path)[\(index + 1)].")
-                    values.append(.object(checkObject(inner, fields: properties, required: required, path: "\(path)[\(index + 1)].", dates: &dates, &diagnostics)))
-                } else if let value = checkValue(element, field: items, in: object, key: key, path: "\(path)[\(index + 1)]", dates: &dates, &diagnostics) {
+                    values.append(.object(checkObject(inner, fields: properties, required: required, path: "\(path)[\(index + 1)].", found: &found, &diagnostics)))
+                } else if let value = checkValue(element, field: items, in: object, key: key, path: "\(path)[\(index + 1)]", found: &found, &diagnostics) {
                     values.append(value)
                 }
             }
@@ -105,7 +133,7 @@ extension TypeSchema {
         case .object(let properties, let required):
             guard let mapping = node.mapping else { return wrong("a group of fields on the lines below it, indented") }
             let inner = YAMLFields(file: object.file, lineOffset: object.lineOffset, mapping: mapping, line: line, path: "\(path).")
-            return .object(checkObject(inner, fields: properties, required: required, path: "\(path).", dates: &dates, &diagnostics))
+            return .object(checkObject(inner, fields: properties, required: required, path: "\(path).", found: &found, &diagnostics))
         }
     }
 

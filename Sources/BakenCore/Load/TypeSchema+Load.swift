@@ -4,9 +4,9 @@ import Yams
 extension TypeSchema {
     /// The keywords a type file may use, per place; anything else is an error rather than a rule quietly ignored.
     static let rootKeywords: Set<String> = ["$schema", "$id", "title", "description", "type", "properties", "required", "x-baken"]
-    static let fieldKeywords: Set<String> = ["title", "description", "type", "format", "enum", "items", "properties", "required"]
-    static let bakenKeywords: Set<String> = ["title", "search", "sensitive"]
-    static let keywordHelp = "a field may have type, format, enum, items, properties, required and description (docs/themes.md)"
+    static let fieldKeywords: Set<String> = ["title", "description", "type", "format", "enum", "items", "properties", "required", "contentMediaType", "examples"]
+    static let bakenKeywords: Set<String> = ["title", "search", "sensitive", "behaviours"]
+    static let keywordHelp = "a field may have type, format, enum, contentMediaType, items, properties, required, description and examples (docs/themes.md)"
 
     /// Reads one `types/<name>.yml`; nil, with diagnostics at their lines, when it is not a type Baken can check against.
     static func parse(_ text: String, name: String, file: String, diagnostics: inout Diagnostics) -> TypeSchema? {
@@ -32,14 +32,22 @@ extension TypeSchema {
         var schema = TypeSchema(name: name, file: file, fields: fields, required: required, title: [:], search: [], sensitive: false)
         if let baken = reader.value(mapping, "x-baken") {
             guard let bakenMapping = baken.mapping else {
-                diagnostics.error(file, reader.line(of: baken), "'x-baken' must be fields on the lines below it: title, search, sensitive")
+                diagnostics.error(file, reader.line(of: baken), "'x-baken' must be fields on the lines below it: title, search, sensitive, behaviours")
                 return nil
             }
             reader.checkKeywords(bakenMapping, allowed: bakenKeywords, place: "under x-baken", &diagnostics)
             schema.title = reader.texts(bakenMapping, "title", &diagnostics)
             schema.sensitive = reader.value(bakenMapping, "sensitive")?.bool ?? false
+            if let behaviours = reader.value(bakenMapping, "behaviours") {
+                schema.behaviours = reader.behaviours(behaviours, &diagnostics)
+            }
             if let search = reader.value(bakenMapping, "search") {
-                schema.search = reader.search(search, fields: Set(fields.map(\.name)), &diagnostics)
+                schema.search = reader.search(search, in: schema, &diagnostics)
+            }
+        }
+        for behaviour in schema.behaviours.sorted(by: { $0.rawValue < $1.rawValue }) {
+            for need in behaviour.needs where !need.isMet(by: schema) {
+                diagnostics.error(file, reader.line(mapping, "x-baken"), "the behaviour \(behaviour.rawValue) reads the field '\(need.path)': declare it as \(need.description)")
             }
         }
         for (field, _) in fields where FrontMatter.knownFields.contains(field) {
@@ -69,7 +77,7 @@ extension TypeSchema {
         func checkKeywords(_ mapping: Node.Mapping, allowed: Set<String>, place: String, _ diagnostics: inout Diagnostics) {
             for key in mapping.keys {
                 guard let name = key.string, !allowed.contains(name) else { continue }
-                diagnostics.error(file, key.mark?.line, "'\(name)' is not something a type file can say \(place): \(place == "under x-baken" ? "x-baken has title, search and sensitive" : TypeSchema.keywordHelp)")
+                diagnostics.error(file, key.mark?.line, "'\(name)' is not something a type file can say \(place): \(place == "under x-baken" ? "x-baken has title, search, sensitive and behaviours" : TypeSchema.keywordHelp)")
             }
         }
 
@@ -131,17 +139,27 @@ extension TypeSchema {
                     diagnostics.error(file, line(of: list), "'\(path)' enum must be a list of the values it allows, such as [street, nightlife]")
                 }
             }
+            var isMarkdown = false
+            if let media = value(mapping, "contentMediaType") {
+                isMarkdown = media.string == "text/markdown" && type == "string"
+                if !isMarkdown {
+                    diagnostics.error(file, line(of: media), "contentMediaType of '\(path)' can only be text/markdown, on a string field: its text is then Markdown")
+                }
+            }
+            let example = value(mapping, "examples")?.sequence?.first.flatMap { first in
+                first.scalar?.string ?? first.sequence.map { "[" + $0.compactMap(\.scalar?.string).joined(separator: ", ") + "]" }
+            }
             switch type {
-            case "string": return Field(kind: .string(format: format, choices: choices), description: description)
-            case "integer": return Field(kind: .integer, description: description)
-            case "number": return Field(kind: .number, description: description)
-            case "boolean": return Field(kind: .boolean, description: description)
+            case "string": return Field(kind: .string(format: format, choices: choices), description: description, isMarkdown: isMarkdown, example: example)
+            case "integer": return Field(kind: .integer, description: description, example: example)
+            case "number": return Field(kind: .number, description: description, example: example)
+            case "boolean": return Field(kind: .boolean, description: description, example: example)
             case "array":
                 let items = value(mapping, "items").flatMap { self.field($0, path: "\(path)[]", line: line(mapping, "items"), &diagnostics) }
-                return Field(kind: .array(items: items), description: description)
+                return Field(kind: .array(items: items), description: description, example: example)
             case "object":
                 let (properties, required) = object(mapping, path: "\(path).", &diagnostics)
-                return Field(kind: .object(properties: properties, required: required), description: description)
+                return Field(kind: .object(properties: properties, required: required), description: description, example: example)
             default:
                 diagnostics.error(file, line(mapping, "type"), "type '\(type)' of '\(path)' is unknown: use string, integer, number, boolean, array or object")
                 return nil
@@ -163,14 +181,32 @@ extension TypeSchema {
             return result
         }
 
-        /// `search: [place, summary]` (as text) or `search: {headline: title, place: summary}`.
-        func search(_ node: Node, fields: Set<String>, _ diagnostics: inout Diagnostics) -> [(field: String, weight: SearchField.Weight)] {
+        /// `behaviours: [lesson-pack]`: names of what Swift does for the type.
+        func behaviours(_ node: Node, _ diagnostics: inout Diagnostics) -> Set<Behaviour> {
+            guard let items = node.sequence else {
+                diagnostics.error(file, line(of: node), "x-baken.behaviours must be a list, such as [feed]")
+                return []
+            }
+            var result: Set<Behaviour> = []
+            for item in items {
+                guard let name = item.string, let behaviour = Behaviour(rawValue: name) else {
+                    diagnostics.error(file, line(of: item), "unknown behaviour '\(item.string ?? "")' (known: \(Behaviour.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    continue
+                }
+                result.insert(behaviour)
+            }
+            return result
+        }
+
+        /// `search: [place, summary]` (as text) or `search: {headline: title, place: summary}`; a path such as
+        /// `safeguarding.after_disclosure` names a field inside another.
+        func search(_ node: Node, in schema: TypeSchema, _ diagnostics: inout Diagnostics) -> [(field: String, weight: SearchField.Weight)] {
             var result: [(field: String, weight: SearchField.Weight)] = []
             func add(_ name: String, _ weight: SearchField.Weight, at line: Int?) {
-                if fields.contains(name) {
+                if schema.field(at: name) != nil {
                     result.append((name, weight))
                 } else {
-                    diagnostics.error(file, line, "x-baken.search names '\(name)', which is not among the properties (\(fields.sorted().joined(separator: ", ")))")
+                    diagnostics.error(file, line, "x-baken.search names '\(name)', which is not among the properties (\(schema.fields.map(\.name).sorted().joined(separator: ", ")))")
                 }
             }
             if let items = node.sequence {
@@ -188,6 +224,34 @@ extension TypeSchema {
                 diagnostics.error(file, line(of: node), "x-baken.search must list fields, such as [place], or give each a weight, such as {place: summary}")
             }
             return result
+        }
+    }
+}
+
+extension TypeSchema.Behaviour {
+    /// A field a behaviour reads, and the kind it must have in the type file.
+    struct Need {
+        let path: String
+        let description: String
+        let isMet: (TypeSchema.Field) -> Bool
+
+        func isMet(by schema: TypeSchema) -> Bool {
+            schema.field(at: path).map(isMet) ?? false
+        }
+    }
+
+    /// The fields the behaviour reads; a type file that names the behaviour must declare them.
+    var needs: [Need] {
+        func string(_ path: String) -> Need {
+            Need(path: path, description: "type: string") { if case .string = $0.kind { true } else { false } }
+        }
+        switch self {
+        case .lessonPack:
+            return [string("level"), Need(path: "duration", description: "type: integer") { $0.kind == .integer }]
+        case .audienceHub:
+            return [string("audience")]
+        case .feed, .offline:
+            return []
         }
     }
 }

@@ -30,10 +30,10 @@ public struct Page: Sendable {
         return file
     }
 
-    /// Whether the page shows the quick-exit button: its own setting, else its type, else its section in site.yml.
+    /// Whether the page shows the quick-exit button: its own setting or its type's (`x-baken.sensitive`, set while
+    /// parsing), else its section in site.yml.
     func isSensitive(_ safety: SiteConfig.Safety) -> Bool {
         if let own = frontMatter.sensitive { return own }
-        if frontMatter.type.isSensitiveByDefault { return true }
         return safety.sensitiveSections.contains { path == $0 || path.hasPrefix($0 + "/") }
     }
 
@@ -76,16 +76,14 @@ public struct FrontMatter: Sendable {
     public var reviewBy: Day?
     /// The short hash of the source page this translation was made from (`translationOf`).
     public var translationOf: String?
-    public var fields: TypedFields = .none
-    /// The type's own fields as written, for `{{page.fields.<name>}}` in layouts of every type.
-    var typeFields: [String: TemplateValue] = [:]
+    public var fields = TypedFields()
     public var params: [(key: String, value: YAMLValue)] = []
     /// Lines of fields, for messages about values that are only checked later.
     public var lines: [String: Int] = [:]
 }
 
-/// A kind of content: its fields and its template. The built-in types have fields read in Swift; a theme or
-/// site adds others as data, in `types/<name>.yml` (`TypeSchema`).
+/// A kind of content: its fields and its template. `page` has no fields of its own; every other type is declared
+/// as data, in a theme's or site's `types/<name>.yml` (`TypeSchema`).
 public struct ContentType: RawRepresentable, Hashable, Sendable {
     public let rawValue: String
 
@@ -94,88 +92,34 @@ public struct ContentType: RawRepresentable, Hashable, Sendable {
     }
 
     public static let page = ContentType(rawValue: "page")
-    public static let norm = ContentType(rawValue: "norm")
-    public static let guide = ContentType(rawValue: "guide")
-    public static let lesson = ContentType(rawValue: "lesson")
-    public static let audience = ContentType(rawValue: "audience")
-    public static let news = ContentType(rawValue: "news")
-    public static let report = ContentType(rawValue: "report")
-    public static let help = ContentType(rawValue: "help")
-    public static let builtIn: [ContentType] = [.page, .norm, .guide, .lesson, .audience, .news, .report, .help]
 
-    /// The built-in types and those declared as data, in that order.
+    /// `page` and the types declared as data, in that order.
     static func known(_ types: [String: TypeSchema]) -> [ContentType] {
-        builtIn + types.keys.sorted().map(ContentType.init(rawValue:))
+        [.page] + types.keys.sorted().filter { $0 != page.rawValue }.map(ContentType.init(rawValue:))
     }
-
-    /// Built-in types whose pages get the quick-exit button unless they say `sensitive: false`.
-    var isSensitiveByDefault: Bool { self == .audience || self == .report || self == .help }
 }
 
-/// The fields of a content type.
-public enum TypedFields: Sendable {
-    case none
-    case norm(Norm)
-    case guide(Guide)
-    case lesson(Lesson)
-    case audience(id: String)
-    /// A type declared as data: its fields as checked against its `types/<name>.yml`.
-    case data(DataFields)
-}
-
-/// The fields of a page whose type is declared as data, checked against the type's schema.
-public struct DataFields: Sendable {
+/// A page's own fields, checked against its type's `types/<name>.yml`.
+public struct TypedFields: Sendable {
     /// Field name → value, as templates read it in `page.fields`.
     var values: [String: TemplateValue] = [:]
     /// Dates among them, by path (`starts`, `law.since`), to print in the page's language.
     var dates: [String: Day] = [:]
+    /// Markdown fields (`contentMediaType: text/markdown`) by path (`options[2].text`), with their line: the
+    /// assemble stage turns them into HTML.
+    var markdown: [(path: String, text: String, line: Int)] = []
     /// What search reads, with the weight the type gives it.
     var search: [SearchField] = []
-}
-
-/// A norm statement, and the law behind it when there is one.
-public struct Norm: Sendable {
-    public var statement: String
-    public var law: Law?
-
-    public struct Law: Sendable {
-        public var since: Day?
-        public var title: String
-        public var url: String?
-    }
-}
-
-/// Bystander guidance: safety first, options, scenarios per setting, after-care. Text fields are Markdown.
-public struct Guide: Sendable {
-    public enum Action: String, Sendable, CaseIterable { case distract, delegate, document, delay, direct }
-    public enum Setting: String, Sendable, CaseIterable { case street, transport, nightlife, sport, school, online }
-
-    public struct Option: Sendable {
-        public var action: Action
-        public var title: String
-        public var text: String
-        public var say: [String]
-    }
-
-    public struct Scenario: Sendable {
-        public var setting: Setting
-        public var title: String
-        public var text: String
-        public var contact: String?
-    }
-
-    public var safety: String?
-    public var options: [Option]
-    public var scenarios: [Scenario]
-    public var aftercare: String?
+    /// The line of each value, by path, for messages about values that are only checked later.
+    var lines: [String: Int] = [:]
+    /// The lesson, for a type with the lesson-pack behaviour.
+    public var lesson: Lesson?
+    /// The audience whose page this is, for a type with the audience-hub behaviour.
+    public var audience: String?
 }
 
 /// A school lesson module. Long text fields are Markdown.
 public struct Lesson: Sendable {
-    public enum Level: String, Sendable, CaseIterable {
-        case po78 = "po-7-8", voOnderbouw = "vo-onderbouw", voBovenbouw = "vo-bovenbouw", mbo, so
-    }
-
     public struct Step: Sendable {
         public var title: String
         public var minutes: Int
@@ -188,7 +132,8 @@ public struct Lesson: Sendable {
         public var line: Int
     }
 
-    public var level: Level
+    /// A code from the `level` field's `enum` in the type file, such as `po-7-8`.
+    public var level: String
     public var age: String?
     public var duration: Int
     public var edition: String?

@@ -102,9 +102,9 @@ extension Site {
     func pagesInPacks() -> Set<Int> {
         var folders: Set<String> = []
         var result: Set<Int> = []
-        for entry in pages where entry.page.frontMatter.type == .lesson {
+        for entry in pages {
+            guard let lesson = entry.page.frontMatter.fields.lesson else { continue }
             folders.insert(entry.page.language + "/" + entry.page.directory)
-            guard case .lesson(let lesson) = entry.page.frontMatter.fields else { continue }
             for attachment in lesson.attachments {
                 if let file = LinkResolver.resolve(attachment.file, from: entry.page.file), let target = fileIndex[file] { result.insert(target) }
             }
@@ -117,4 +117,9 @@ extension Site {
 
     /// Stands in the body's HTML where shortcode `index` is rendered.
     static func shortcodeMarker(_ index: Int) -> String { "<!--baken:shortcode:\(index)-->" }
+
+    /// Whether the page's type has the behaviour (`x-baken.behaviours` in its type file).
+    func has(_ behaviour: TypeSchema.Behaviour, _ page: Page) -> Bool {
+        theme.types[page.frontMatter.type.rawValue]?.behaviours.contains(behaviour) == true
+    }
 }

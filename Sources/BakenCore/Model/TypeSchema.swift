@@ -30,6 +30,28 @@ public struct TypeSchema: Sendable {
     public struct Field: Sendable, Equatable {
         public var kind: Kind
         public var description: String?
+        /// `contentMediaType: text/markdown`: the text is Markdown, and templates read its HTML.
+        public var isMarkdown = false
+        /// The first of `examples`, which `baken new` writes as the field's value.
+        public var example: String?
+
+        /// Whether search reads the value as words: not a code from `enum`, a date or an address.
+        var isWords: Bool {
+            if case .string(let format, let choices) = kind { return format == nil && choices == nil }
+            return true
+        }
+    }
+
+    /// What only Swift can do, given to a type by name in `x-baken.behaviours`.
+    public enum Behaviour: String, Sendable, CaseIterable {
+        /// A school lesson: its pack, its place in the catalogue and the level packs (`level`, `duration`, …).
+        case lessonPack = "lesson-pack"
+        /// An audience's page: lists the pages for the audience in its `audience` field.
+        case audienceHub = "audience-hub"
+        /// Pages in the language's news feed, newest first by `date`.
+        case feed
+        /// Pages the service worker keeps for reading offline.
+        case offline
     }
 
     /// The type's name: its file's name, `event` for `types/event.yml`.
@@ -45,4 +67,22 @@ public struct TypeSchema: Sendable {
     public var search: [(field: String, weight: SearchField.Weight)]
     /// Whether its pages get the quick-exit button unless they say `sensitive: false` (`x-baken.sensitive`).
     public var sensitive: Bool
+    /// What Swift does for the type's pages (`x-baken.behaviours`).
+    public var behaviours: Set<Behaviour> = []
+
+    /// The field at a path such as `safeguarding.after_disclosure`.
+    func field(at path: String) -> Field? {
+        var fields = self.fields
+        var found: Field?
+        for part in path.split(separator: ".") {
+            guard let next = fields.first(where: { $0.name == part })?.field else { return nil }
+            found = next
+            switch next.kind {
+            case .object(let properties, _): fields = properties
+            case .array(let items?): if case .object(let properties, _) = items.kind { fields = properties } else { fields = [] }
+            default: fields = []
+            }
+        }
+        return found
+    }
 }

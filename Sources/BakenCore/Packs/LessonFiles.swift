@@ -10,7 +10,7 @@ struct LessonFiles: Sendable {
         let resources = Set(source.resources.map(\.source))
         var wanted: [String: (page: String, line: Int?, name: String?)] = [:]
         for page in source.pages {
-            guard case .lesson(let lesson) = page.frontMatter.fields else { continue }
+            guard let lesson = page.frontMatter.fields.lesson else { continue }
             if page.file.hasSuffix("/index.md") {
                 let folder = String(page.file.dropLast("index.md".count))
                 for file in resources.sorted() where file.hasPrefix(folder) && wanted[file] == nil {

@@ -8,7 +8,8 @@ struct LessonModule: Sendable {
     let edition: String
     /// The edition's date: the lesson's `date`, else its `last_checked`. Also the date of every file in the pack.
     let date: Day
-    let level: Lesson.Level
+    /// A code from the lesson type's `level` field, such as `po-7-8`.
+    let level: String
     /// Minutes, all lessons together.
     let duration: Int
 

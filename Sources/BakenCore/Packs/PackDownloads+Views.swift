@@ -85,29 +85,29 @@ extension PackDownloads {
     func catalogue(for index: Int, site: Site, strings: [String: String]) -> CatalogueView? {
         let language = site.pages[index].page.language
         let lessons = (site.children[index] ?? []).filter { child in
-            guard case .lesson = site.pages[child].page.frontMatter.fields else { return false }
+            guard site.pages[child].page.frontMatter.fields.lesson != nil else { return false }
             // A lesson in a series is shown through the series' first lesson.
             return moduleOfPage[child].map { modules[$0].pack.module.lessons[0] == child } ?? true
         }
         guard !lessons.isEmpty else { return nil }
         let shown: [CatalogueView.Module] = lessons.compactMap { child in
             let entry = site.pages[child]
-            guard case .lesson(let lesson) = entry.page.frontMatter.fields else { return nil }
+            guard let lesson = entry.page.frontMatter.fields.lesson else { return nil }
             let module = moduleOfPage[child].map { modules[$0] }
             let duration = module?.pack.module.duration ?? lesson.duration
             return CatalogueView.Module(
                 title: entry.page.frontMatter.title, description: entry.page.frontMatter.description, url: entry.url,
-                level: lesson.level.rawValue, levelName: site.levelName(lesson.level, strings), age: lesson.age, duration: duration,
+                level: lesson.level, levelName: site.levelName(lesson.level, strings), age: lesson.age, duration: duration,
                 durationBand: CatalogueView.band(duration), edition: lesson.edition,
                 downloads: module.map { downloadViews($0, site: site, strings: strings) } ?? [])
         }
-        let levelViews = Lesson.Level.allCases.compactMap { level -> CatalogueView.Level? in
-            let count = shown.count { $0.level == level.rawValue }
+        let levelViews = site.lessonLevels(shown.map(\.level)).compactMap { level -> CatalogueView.Level? in
+            let count = shown.count { $0.level == level }
             guard count > 0 else { return nil }
-            let download = levels["\(language):\(level.rawValue)"].map {
+            let download = levels["\(language):\(level)"].map {
                 downloadView($0, title: strings["download_level"] ?? "Every pack of this level (zip)", format: "ZIP", site: site, strings: strings)
             }
-            return CatalogueView.Level(id: level.rawValue, name: site.levelName(level, strings), count: count, download: download)
+            return CatalogueView.Level(id: level, name: site.levelName(level, strings), count: count, download: download)
         }
         let durations = ["short", "period", "long"].compactMap { band -> CatalogueView.Duration? in
             let count = shown.count { $0.durationBand == band }

@@ -51,16 +51,16 @@ struct PackDownloads: Sendable {
                 cartridge: Archive(url: folder + pack.module.fileName + ".imscc", format: .cartridge, data: cartridge, edition: pack.module.edition, date: pack.module.date, sha256: SHA256.hex(cartridge))))
         }
         for language in site.config.languages {
-            for level in Lesson.Level.allCases {
+            for level in site.lessonLevels(modules.map(\.pack.module.level)) {
                 let members = modules.filter { $0.pack.module.language == language.code && $0.pack.module.level == level }
                 guard let date = members.map(\.pack.module.date).max() else { continue }
-                let name = "level-\(level.rawValue)-\(language.code)"
+                let name = "level-\(level)-\(language.code)"
                 let entries = levelEntries(members, level: level, language: language, name: name, date: date, site: site, templates: templates)
                 // Each pack has at most Site.packLimit bytes; more than seven large packs of one level get no level zip.
                 guard ZipArchive.fits(entries) else { continue }
                 let data = ZipArchive(entries: entries, date: date).bytes()
                 let url = site.config.root + site.config.prefix(of: language.code) + "/packs/levels/\(name).zip"
-                levels["\(language.code):\(level.rawValue)"] = Archive(url: url, format: .zip, data: data, edition: nil, date: date, sha256: SHA256.hex(data))
+                levels["\(language.code):\(level)"] = Archive(url: url, format: .zip, data: data, edition: nil, date: date, sha256: SHA256.hex(data))
             }
         }
     }
@@ -78,7 +78,7 @@ struct PackDownloads: Sendable {
     }
 
     /// A level's zip: an index page, the theme's stylesheets, each pack in a folder of its own, and a manifest.json.
-    private func levelEntries(_ members: [Module], level: Lesson.Level, language: Language, name: String, date: Day, site: Site, templates: Templates) -> [ZipArchive.Entry] {
+    private func levelEntries(_ members: [Module], level: String, language: Language, name: String, date: Day, site: Site, templates: Templates) -> [ZipArchive.Entry] {
         let strings = site.theme.strings[language.code] ?? [:]
         let stylesheets = site.theme.stylesheetFiles
         var entries: [ZipArchive.Entry] = stylesheets.map { ZipArchive.Entry(path: $0.output, data: Data($0.text.utf8)) }
@@ -101,7 +101,7 @@ struct PackDownloads: Sendable {
             .object(["path": .string($0.path), "size": .int($0.data.count), "sha256": .string(SHA256.hex($0.data))])
         }
         let manifest = JSON.object([
-            "name": .string(name), "language": .string(language.code), "level": .string(level.rawValue),
+            "name": .string(name), "language": .string(language.code), "level": .string(level),
             "date": .string(date.description), "packs": .array(members.map { .string($0.pack.module.name) }),
             "generator": .string("Baken"), "files": .array(files),
         ])

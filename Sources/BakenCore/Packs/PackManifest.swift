@@ -20,7 +20,7 @@ enum PackManifest {
             "language": .string(module.language),
             "edition": .string(module.edition),
             "date": .string(module.date.description),
-            "level": .string(module.level.rawValue),
+            "level": .string(module.level),
             "duration": .string(LessonModule.isoDuration(module.duration)),
             "kerndoelen": .array(pack.kerndoelen.map(JSON.string)),
             "license": .string(pack.license),

@@ -38,7 +38,7 @@ struct PackPlan: Sendable {
         }
         for index in module.lessons {
             let page = site.pages[index].page
-            guard case .lesson(let lesson) = page.frontMatter.fields else { continue }
+            guard let lesson = page.frontMatter.fields.lesson else { continue }
             for attachment in lesson.attachments {
                 guard let file = LinkResolver.resolve(attachment.file, from: page.file) else { continue }
                 if let target = site.fileIndex[file] {
@@ -70,7 +70,7 @@ struct PackPlan: Sendable {
             documents.append(Document(kind: "lesson", path: lessonPaths[number], title: title))
         }
         documents += worksheets.map { Document(kind: "worksheet", path: $0.path, title: $0.title) }
-        if module.lessons.contains(where: { site.pages[$0].fieldHTML["parentSummary"] != nil }) {
+        if module.lessons.contains(where: { site.pages[$0].fieldHTML["parent_summary"] != nil }) {
             documents.append(Document(kind: "parents", path: claim("parents.html"), title: strings["lesson_parent_summary"] ?? "For parents"))
         }
         documents.append(Document(kind: "print", path: claim("print.html"), title: strings["pack_print"] ?? "Print everything"))

@@ -4,14 +4,14 @@ extension Site {
         // Lessons named in another lesson's `lessons` belong to that lesson's module.
         var seriesHead: [Int: Int] = [:]
         for (index, entry) in pages.enumerated() {
-            guard case .lesson(let lesson) = entry.page.frontMatter.fields, !lesson.series.isEmpty else { continue }
+            guard let lesson = entry.page.frontMatter.fields.lesson, !lesson.series.isEmpty else { continue }
             let line = entry.page.frontMatter.lines["lessons"]
             for path in lesson.series {
                 guard let file = LinkResolver.resolve(path, from: entry.page.file), let member = fileIndex[file] else {
                     diagnostics.error(entry.page.file, line, "lesson '\(path)' of this series does not exist: name the .md file of a lesson, relative to this page")
                     continue
                 }
-                guard case .lesson(let memberLesson) = pages[member].page.frontMatter.fields else {
+                guard let memberLesson = pages[member].page.frontMatter.fields.lesson else {
                     diagnostics.error(entry.page.file, line, "'\(path)' in lessons is not a lesson: a series lists pages with 'type: lesson'")
                     continue
                 }
@@ -31,7 +31,7 @@ extension Site {
         var names: [String: String] = [:]
         for (index, entry) in pages.enumerated() where seriesHead[index] == nil {
             let page = entry.page
-            guard case .lesson(let lesson) = page.frontMatter.fields else { continue }
+            guard let lesson = page.frontMatter.fields.lesson else { continue }
             let fm = page.frontMatter
             let firstLine = fm.lines.values.min()
             let edition = lesson.edition ?? ""
@@ -58,7 +58,7 @@ extension Site {
                 .filter { seriesHead[$0] == index }
             let lessons = [index] + series
             let duration = lessons.reduce(0) { total, member in
-                if case .lesson(let value) = pages[member].page.frontMatter.fields { return total + value.duration }
+                if let value = pages[member].page.frontMatter.fields.lesson { return total + value.duration }
                 return total
             }
             guard let date, !edition.isEmpty else { continue }
@@ -71,5 +71,19 @@ extension Site {
 
     static func isPackName(_ name: String) -> Bool {
         !name.isEmpty && !name.hasPrefix("-") && name.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
+    }
+}
+
+extension Site {
+    /// School levels in the order the lesson types' `level` field lists them (`enum`), then any others, sorted.
+    func lessonLevels(_ present: [String]) -> [String] {
+        var order: [String] = []
+        for (_, schema) in theme.types.sorted(by: { $0.key < $1.key }) where schema.behaviours.contains(.lessonPack) {
+            if case .string(_, let choices?)? = schema.field(at: "level")?.kind {
+                order += choices.filter { !order.contains($0) }
+            }
+        }
+        let shown = Set(present)
+        return order.filter(shown.contains) + shown.subtracting(order).sorted()
     }
 }

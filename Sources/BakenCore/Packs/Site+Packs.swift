@@ -26,7 +26,7 @@ extension Site {
 
     private func pack(of module: LessonModule, files lessonFiles: LessonFiles, withPDF: Bool, templates: Templates, diagnostics: inout Diagnostics) -> LessonPack? {
         let head = pages[module.lessons[0]]
-        guard case .lesson(let headLesson) = head.page.frontMatter.fields else { return nil }
+        guard let headLesson = head.page.frontMatter.fields.lesson else { return nil }
         let strings = theme.strings[module.language] ?? [:]
         let language = config.language(module.language)!
         let plan = PackPlan(module, site: self, files: lessonFiles, withPDF: withPDF, strings: strings)
@@ -52,7 +52,7 @@ extension Site {
             func link(_ path: String) -> String { PackLinks.relative(path, from: document.path) }
             let pack = PackView(
                 name: module.name, title: head.page.frontMatter.title, description: head.page.frontMatter.description,
-                permalink: config.origin + head.url, level: module.level.rawValue, levelName: levelName(module.level, strings),
+                permalink: config.origin + head.url, level: module.level, levelName: levelName(module.level, strings),
                 age: headLesson.age, duration: module.duration, edition: module.edition, date: format(module.date, strings),
                 dateISO: module.date.description, license: License.view(headLesson.license), publisher: config.language(module.language)?.title ?? config.title,
                 isSeries: module.lessons.count > 1, hasParents: plan.hasParents, kerndoelen: kerndoelen, stylesheets: stylesheets.map { link($0.output) },

@@ -352,16 +352,18 @@ struct CompiledTheme: Sendable {
         if name.path == ["."] {
             value = context.stack.last
         } else if name.path.isEmpty {
-            // `first()`, `last()`, `index()`: the position in the list being rendered.
-            guard let sequence = context.sequence, let transform = name.transforms.first, name.transforms.count == 1 else { return nil }
-            switch transform {
-            case "first": return .bool(sequence.first)
-            case "last": return .bool(sequence.last)
-            case "index": return .int(sequence.index)
-            case "even": return .bool(sequence.index & 1 == 0)
-            case "odd": return .bool(sequence.index & 1 == 1)
+            // `first()`, `last()`, `index()`: the position in the list being rendered; `plusone(index())` counts from 1.
+            guard let sequence = context.sequence, let position = name.transforms.last else { return nil }
+            switch position {
+            case "first": value = .bool(sequence.first)
+            case "last": value = .bool(sequence.last)
+            case "index": value = .int(sequence.index)
+            case "even": value = .bool(sequence.index & 1 == 0)
+            case "odd": value = .bool(sequence.index & 1 == 1)
             default: return nil
             }
+            for transform in name.transforms.dropLast().reversed() { value = value?.transform(transform) }
+            return value
         } else if name.local {
             value = context.stack.last
             for part in name.path { value = value?[part] }

@@ -142,7 +142,7 @@ extension Site {
 
     /// An Atom feed of a language's news pages, newest first; dated by its newest entry, never by the clock.
     func feed(_ language: String) -> String {
-        let news = pages.filter { $0.page.language == language && $0.page.frontMatter.type == .news }
+        let news = pages.filter { $0.page.language == language && has(.feed, $0.page) }
             .sorted { ($0.page.frontMatter.date ?? Day(year: 1970, month: 1, day: 1)!, $1.url) > ($1.page.frontMatter.date ?? Day(year: 1970, month: 1, day: 1)!, $0.url) }
         let title = HTMLEscape.text(config.language(language)?.title ?? config.title)
         let home = config.origin + (homes[language].map { pages[$0].url } ?? config.root + "/")

@@ -26,7 +26,7 @@ extension Site {
             offlineURLs[pages[home].url] = .string(url)
             precache.insert(url)
             for index in pages.indices where pages[index].page.language == language.code
-                && (index == home || pages[index].page.frontMatter.type == .help || pages[index].page.frontMatter.type == .report) {
+                && (index == home || has(.offline, pages[index].page)) {
                 precache.insert(pages[index].url)
                 if case .text(let text) = renderer.render(self, index).file.contents { html.append(text) }
             }

@@ -59,10 +59,8 @@ extension Site {
             breadcrumbs: breadcrumbs,
             pages: (children[index] ?? []).map { card(pages[$0], strings) },
             params: Dictionary(page.frontMatter.params.map { ($0.key, $0.value.templateValue) }, uniquingKeysWith: { a, _ in a }),
-            fields: page.frontMatter.typeFields,
-            dates: { if case .data(let data) = page.frontMatter.fields { data.dates.mapValues { format($0, strings) } } else { [:] } }(),
-            norm: normView(page, strings),
-            guide: guideView(entry),
+            fields: fieldValues(entry),
+            dates: dateValues(page.frontMatter.fields.dates, strings),
             lesson: lessonView(entry, strings).map { downloads.decorate($0, page: index, site: self, strings: strings) },
             audience: audienceView(page, strings))
         if page.kind != .page { view.catalogue = downloads.catalogue(for: index, site: self, strings: strings) }
@@ -88,7 +86,7 @@ extension Site {
             title: title, description: nil, url: url, permalink: config.origin + url, content: "", toc: [], date: nil,
             dateISO: nil, lastChecked: nil, lastCheckedISO: nil, type: "page", kind: "page", isHome: false,
             isSection: false, isDraft: false, sensitive: false, translation: nil, tags: [], audiences: [], breadcrumbs: [], pages: [], params: [:],
-            fields: [:], dates: [:], norm: nil, guide: nil, lesson: nil, audience: nil)
+            fields: [:], dates: [:], lesson: nil, audience: nil)
         return PageContext(
             page: view, menu: menu(language: code, activeURL: nil), audienceMenu: audienceMenu(language: code, activeURL: nil),
             languages: config.languages.map { other in
@@ -120,59 +118,61 @@ extension Site {
         return "\(day.day) \(month) \(day.year)"
     }
 
-    func levelName(_ level: Lesson.Level, _ strings: [String: String]) -> String {
-        strings["level_\(level.rawValue)"] ?? level.rawValue
+    func levelName(_ level: String, _ strings: [String: String]) -> String {
+        strings["level_\(level)"] ?? level
     }
 
     private func card(_ entry: AssembledPage, _ strings: [String: String]) -> CardView {
         let fm = entry.page.frontMatter
-        var statement: String?
-        var lesson: Lesson?
-        switch fm.fields {
-        case .norm(let norm): statement = norm.statement
-        case .lesson(let value): lesson = value
-        default: break
-        }
+        let lesson = fm.fields.lesson
         return CardView(
             title: fm.title, description: fm.description, url: entry.url, type: fm.type.rawValue,
-            date: fm.date.map { format($0, strings) }, dateISO: fm.date?.description, norm: statement,
-            level: lesson?.level.rawValue, levelName: lesson.map { levelName($0.level, strings) }, duration: lesson?.duration)
+            date: fm.date.map { format($0, strings) }, dateISO: fm.date?.description, fields: fieldValues(entry),
+            level: lesson?.level, levelName: lesson.map { levelName($0.level, strings) }, duration: lesson?.duration)
     }
 
-    private func normView(_ page: Page, _ strings: [String: String]) -> NormView? {
-        guard case .norm(let norm) = page.frontMatter.fields else { return nil }
-        return NormView(statement: norm.statement, law: norm.law.map {
-            LawView(since: $0.since.map { format($0, strings) }, sinceISO: $0.since?.description, title: $0.title, url: $0.url)
-        })
+    /// A page's fields as templates read them: Markdown fields as their HTML.
+    func fieldValues(_ entry: AssembledPage) -> [String: TemplateValue] {
+        let values = entry.page.frontMatter.fields.values
+        guard !entry.fieldHTML.isEmpty else { return values }
+        func html(_ value: TemplateValue, _ path: String) -> TemplateValue {
+            switch value {
+            case .string: entry.fieldHTML[path].map(TemplateValue.string) ?? value
+            case .list(let items): .list(items.enumerated().map { html($1, "\(path)[\($0 + 1)]") })
+            case .object(let fields): .object(Dictionary(uniqueKeysWithValues: fields.map { ($0, html($1, "\(path).\($0)")) }))
+            default: value
+            }
+        }
+        return Dictionary(uniqueKeysWithValues: values.map { ($0, html($1, $0)) })
     }
 
-    private func guideView(_ entry: AssembledPage) -> GuideView? {
-        guard case .guide(let guide) = entry.page.frontMatter.fields else { return nil }
-        let html = entry.fieldHTML
-        return GuideView(
-            safety: html["safety"],
-            options: guide.options.enumerated().map { i, option in
-                GuideView.OptionView(action: option.action.rawValue, title: option.title, text: html["options.\(i).text"] ?? "", say: option.say)
-            },
-            scenarios: guide.scenarios.enumerated().map { i, scenario in
-                GuideView.ScenarioView(setting: scenario.setting.rawValue, title: scenario.title, text: html["scenarios.\(i).text"] ?? "", contact: scenario.contact)
-            },
-            aftercare: html["aftercare"])
+    /// Date fields written out in a language, nested as the fields are: `law.since` is `{law: {since: …}}`.
+    func dateValues(_ dates: [String: Day], _ strings: [String: String]) -> [String: TemplateValue] {
+        func insert(_ path: ArraySlice<Substring>, _ value: TemplateValue, into fields: inout [String: TemplateValue]) {
+            let key = String(path.first!)
+            guard path.count > 1 else { return fields[key] = value }
+            var inner: [String: TemplateValue] = if case .object(let existing) = fields[key] { existing } else { [:] }
+            insert(path.dropFirst(), value, into: &inner)
+            fields[key] = .object(inner)
+        }
+        var result: [String: TemplateValue] = [:]
+        for (path, day) in dates { insert(path.split(separator: ".")[...], .string(format(day, strings)), into: &result) }
+        return result
     }
 
     func lessonView(_ entry: AssembledPage, _ strings: [String: String]) -> LessonView? {
-        guard case .lesson(let lesson) = entry.page.frontMatter.fields else { return nil }
+        guard let lesson = entry.page.frontMatter.fields.lesson else { return nil }
         let html = entry.fieldHTML
         let safeguarding = lesson.safeguardingContact == nil && lesson.afterDisclosure == nil ? nil
-            : LessonView.SafeguardingView(contact: lesson.safeguardingContact, afterDisclosure: html["afterDisclosure"])
+            : LessonView.SafeguardingView(contact: lesson.safeguardingContact, afterDisclosure: html["safeguarding.after_disclosure"])
         return LessonView(
-            level: lesson.level.rawValue, levelName: levelName(lesson.level, strings), age: lesson.age,
+            level: lesson.level, levelName: levelName(lesson.level, strings), age: lesson.age,
             duration: lesson.duration, edition: lesson.edition, goals: lesson.goals, kerndoelen: lesson.kerndoelen,
             materials: lesson.materials, preparation: html["preparation"],
             steps: lesson.steps.enumerated().map { i, step in
-                LessonView.StepView(number: i + 1, title: step.title, minutes: step.minutes, text: html["steps.\(i).text"] ?? "")
+                LessonView.StepView(number: i + 1, title: step.title, minutes: step.minutes, text: html["steps[\(i + 1)].text"] ?? "")
             },
-            teacherNotes: html["teacherNotes"], safeguarding: safeguarding, parentSummary: html["parentSummary"],
+            teacherNotes: html["teacher_notes"], safeguarding: safeguarding, parentSummary: html["parent_summary"],
             license: License.view(lesson.license),
             attachments: lesson.attachments.compactMap { attachment in
                 attachmentURL(attachment.file, of: entry.page).map { LessonView.AttachmentView(title: attachment.title, url: $0) }
@@ -187,7 +187,7 @@ extension Site {
     }
 
     private func audienceView(_ page: Page, _ strings: [String: String]) -> AudienceHubView? {
-        guard case .audience(let id) = page.frontMatter.fields else { return nil }
+        guard let id = page.frontMatter.fields.audience else { return nil }
         let name = config.audiences.first { $0.id == id }?.name(in: page.language, default: config.defaultLanguage) ?? id
         let members = pages.filter {
             $0.page.language == page.language && $0.page.frontMatter.audiences.contains(id) && $0.page.file != page.file

@@ -65,14 +65,14 @@ struct PageView: Encodable {
     let breadcrumbs: [CrumbView]
     let pages: [CardView]
     let params: [String: TemplateValue]
-    /// The type's own fields as written (`{{page.fields.place}}`), for every type; for a type declared as data,
-    /// as checked against its `types/<name>.yml`, with dates as YYYY-MM-DD.
+    /// The type's own fields (`{{page.fields.place}}`), as checked against its `types/<name>.yml`: dates as
+    /// YYYY-MM-DD, Markdown fields as HTML.
     let fields: [String: TemplateValue]
-    /// The date fields of a type declared as data, written out in the page's language (`{{page.dates.starts}}`).
-    let dates: [String: String]
-    let norm: NormView?
-    let guide: GuideView?
+    /// The date fields written out in the page's language, by the same names (`{{page.dates.law.since}}`).
+    let dates: [String: TemplateValue]
+    /// What the lesson-pack behaviour adds: the level's name, license, attachments' addresses, downloads, JSON-LD.
     let lesson: LessonView?
+    /// What the audience-hub behaviour adds: the audience's name and its pages.
     let audience: AudienceHubView?
     /// For a section with lessons: every lesson module, with filters by level and duration.
     var catalogue: CatalogueView? = nil
@@ -103,43 +103,11 @@ struct CardView: Encodable {
     let type: String
     let date: String?
     let dateISO: String?
-    let norm: String?
+    /// The page's own fields, as in `page.fields`.
+    let fields: [String: TemplateValue]
     let level: String?
     let levelName: String?
     let duration: Int?
-}
-
-struct NormView: Encodable {
-    let statement: String
-    let law: LawView?
-}
-
-struct LawView: Encodable {
-    let since: String?
-    let sinceISO: String?
-    let title: String
-    let url: String?
-}
-
-struct GuideView: Encodable {
-    let safety: String?
-    let options: [OptionView]
-    let scenarios: [ScenarioView]
-    let aftercare: String?
-
-    struct OptionView: Encodable {
-        let action: String
-        let title: String
-        let text: String
-        let say: [String]
-    }
-
-    struct ScenarioView: Encodable {
-        let setting: String
-        let title: String
-        let text: String
-        let contact: String?
-    }
 }
 
 struct LessonView: Encodable {

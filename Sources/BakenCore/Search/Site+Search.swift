@@ -65,25 +65,8 @@ extension Site {
             url: String(entry.url.dropFirst(config.root.count + 1)), title: fm.title, description: fm.description ?? "",
             tags: fm.tags,
             audiences: fm.audiences.map { id in (id, config.audiences.first { $0.id == id }?.name(in: page.language, default: config.defaultLanguage) ?? id) },
-            type: fm.type.rawValue, fields: Self.fieldTexts(fm.fields).map(Self.plainText), sections: sections, file: page.file,
-            lists: page.kind != .page, weightedFields: { if case .data(let data) = fm.fields { data.search } else { [] } }())
-    }
-
-    /// The words of typed fields: a norm's statement, a guide's options and scenarios, a lesson's goals and steps.
-    static func fieldTexts(_ fields: TypedFields) -> [String] {
-        switch fields {
-        case .norm(let norm):
-            return [norm.statement, norm.law?.title].compactMap { $0 }
-        case .guide(let guide):
-            return [guide.safety, guide.aftercare].compactMap { $0 }
-                + guide.options.flatMap { [$0.title, $0.text] + $0.say }
-                + guide.scenarios.flatMap { [$0.title, $0.text, $0.contact].compactMap { $0 } }
-        case .lesson(let lesson):
-            return lesson.goals + lesson.materials + lesson.steps.flatMap { [$0.title, $0.text] }
-                + [lesson.preparation, lesson.teacherNotes, lesson.afterDisclosure, lesson.parentSummary].compactMap { $0 }
-        case .none, .audience, .data:
-            return []
-        }
+            type: fm.type.rawValue, fields: fm.fields.search.filter { $0.weight == .text }.map { Self.plainText($0.text) },
+            sections: sections, file: page.file, lists: page.kind != .page, weightedFields: fm.fields.search.filter { $0.weight != .text })
     }
 
     /// Markdown as the words a reader sees.
@@ -125,7 +108,9 @@ extension Site {
                     code: other.language, name: config.language(other.language)?.name ?? other.language,
                     index: rel + searchIndexPath(other.language, "index.js") + "?v=" + other.version)
             },
-            types: types.count > 1 ? types.map { SearchView.Option(id: $0.rawValue, name: typeName($0, language: index.language)) } : [],
+            // The filter lists the types by their name in the page's language.
+            types: types.count > 1 ? types.map { SearchView.Option(id: $0.rawValue, name: typeName($0, language: index.language)) }
+                .sorted { ($0.name, $0.id) < ($1.name, $1.id) } : [],
             audiences: audiences.map { SearchView.Option(id: $0.id, name: $0.name(in: index.language, default: config.defaultLanguage)) },
             typeNames: ContentType.known(theme.types).map { SearchView.Option(id: $0.rawValue, name: typeName($0, language: index.language)) },
             languages: config.languages.filter { homes[$0.code] != nil }.map { language in
