@@ -26,6 +26,7 @@ let package = Package(
         .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlienc", providers: [.apt(["libbrotli-dev"])]),
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .target(name: "BakenSearch", dependencies: ["BakenMarkdown", "CStemmer"]),
         .target(
             name: "BakenCore",
@@ -35,6 +36,7 @@ let package = Package(
                 "CBrotli",
                 "CDeflate",
                 "CZlib",
+                "CQRencode",
                 "BakenSearch",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/needs.sh
-needs pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev libbrotli-dev libdeflate-dev libstemmer-dev patchelf binutils dpkg-dev help2man
+needs pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev libbrotli-dev libdeflate-dev libstemmer-dev libqrencode-dev patchelf binutils dpkg-dev help2man
 
 version=$(sed -n 's/.*static let current = "\([^"]*\)".*/\1/p' Sources/BakenCore/Version.swift)
 [ -n "$version" ] || { echo "no version found in Sources/BakenCore/Version.swift" >&2; exit 1; }
@@ -137,7 +137,7 @@ Version: $version
 Architecture: amd64
 Maintainer: $maintainer
 Installed-Size: $(du -sk --apparent-size "$pkg/usr" | cut -f1)
-Depends: libc6 (>= $glibc), libgcc-s1, libstdc++6, libcmark-gfm0.29.0.gfm.6, libcmark-gfm-extensions0.29.0.gfm.6, libbrotli1, libdeflate0, libstemmer0d, zlib1g
+Depends: libc6 (>= $glibc), libgcc-s1, libstdc++6, libcmark-gfm0.29.0.gfm.6, libcmark-gfm-extensions0.29.0.gfm.6, libbrotli1, libdeflate0, libstemmer0d, libqrencode4, zlib1g
 Suggests: chromium
 Section: web
 Priority: optional

@@ -125,7 +125,7 @@ public enum Baken {
             assembled.releaseBodies()
             baken_return_free_memory()
             site = assembled
-            let renderer = try renderer(for: site, packs: made.packs, diagnostics: &diagnostics)
+            let renderer = try renderer(for: site, packs: made.packs, printer: options.pdf ? PDFPrinter.find() : nil, tree: tree, diagnostics: &diagnostics)
             rendered = render(site, with: renderer, into: staging, diagnostics: &diagnostics)
             clock.lap("render")
             written = try siteFiles(of: site, with: renderer, rendered: rendered, into: staging, diagnostics: &diagnostics)
@@ -180,10 +180,13 @@ public enum Baken {
         return (packs, printer != nil)
     }
 
-    /// The theme's templates, compiled once, with the packs' downloads to offer on lesson and section pages.
-    static func renderer(for site: Site, packs: [LessonPack], diagnostics: inout Diagnostics) throws(BuildFailure) -> PageRenderer {
+    /// The theme's templates, compiled once, with the packs' downloads to offer on lesson and section pages, and the
+    /// print material (print pages; PDFs when `printer` is given) on the pages it is made from. Stops on an error.
+    static func renderer(for site: Site, packs: [LessonPack], printer: PDFPrinter?, tree: SourceTree, diagnostics: inout Diagnostics) throws(BuildFailure) -> PageRenderer {
         guard var renderer = PageRenderer(site, diagnostics: &diagnostics) else { throw BuildFailure(diagnostics.all) }
         renderer.downloads = PackDownloads(packs, site: site, templates: renderer.templates)
+        renderer.printed = Printed(site, renderer: renderer, printer: printer, tree: tree, diagnostics: &diagnostics)
+        try diagnostics.check()
         return renderer
     }
 
@@ -211,7 +214,7 @@ public enum Baken {
     /// allowExternal let through, and how many files it wrote.
     static func siteFiles(of site: Site, with renderer: PageRenderer, rendered: Rendered, into sink: some OutputSink,
                           diagnostics: inout Diagnostics) throws(BuildFailure) -> (allowed: [String], files: Int) {
-        let files = renderer.downloads.files(site) + site.siteFiles(renderer, inline: rendered.inline, digests: rendered.digests)
+        let files = renderer.downloads.files(site) + renderer.printed.files + site.siteFiles(renderer, inline: rendered.inline, digests: rendered.digests)
         let findings = rendered.findings + ParallelMap.map(files) { deliver($0, of: site, into: sink) }
         let allowed = site.reportExternalLoads(findings.compactMap(\.loads).sorted { $0.path < $1.path }, diagnostics: &diagnostics)
         site.reportDuplicateIDs(findings.compactMap(\.twice), diagnostics: &diagnostics)

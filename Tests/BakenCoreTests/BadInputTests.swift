@@ -113,7 +113,7 @@ extension BadInput {
             "content/nl/c.md:4: 'aliases' must be a list, such as [a, b], not a group of fields",
         ]),
         BadInput("unknown type", ["content/nl/c.md": page("title: C\ntype: blog")], expected: [
-            "content/nl/c.md:3: unknown type 'blog' (known: page, audience, guide, help, lesson, news, norm, report)",
+            "content/nl/c.md:3: unknown type 'blog' (known: page, audience, guide, help, lesson, news, norm, poster, report)",
         ]),
         BadInput("law link with javascript:", ["content/nl/c.md": page("title: C\ntype: norm\nnorm: Niet doen.\nlaw:\n  title: Wet\n  url: \"javascript:alert(1)\"")], expected: [
             "content/nl/c.md:7: 'law.url' must be an address starting with https://, mailto:, tel: or /, such as https://wetten.overheid.nl/, not 'javascript:alert(1)'",

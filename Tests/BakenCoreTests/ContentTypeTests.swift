@@ -89,7 +89,7 @@ import Testing
 
     @Test func anUnknownTypeNamesTheTypesFromFilesToo() throws {
         let site = try Self.site("---\ntitle: X\ntype: evenement\n---\n")
-        #expect(site.errors() == ["content/nl/avond.md:3: unknown type 'evenement' (known: page, audience, event, guide, help, lesson, news, norm, report)"])
+        #expect(site.errors() == ["content/nl/avond.md:3: unknown type 'evenement' (known: page, audience, event, guide, help, lesson, news, norm, poster, report)"])
     }
 
     @Test func aTypeFileWithAKeywordBakenDoesNotCheckIsAnError() throws {
@@ -158,7 +158,7 @@ import Testing
         #expect(site.errors() == [
             "types/cursus.yml:5: the behaviour lesson-pack reads the field 'duration': declare it as type: integer",
             "types/cursus.yml:5: the behaviour lesson-pack reads the field 'level': declare it as type: string",
-            "types/cursus.yml:6: unknown behaviour 'podcast' (known: lesson-pack, audience-hub, feed, offline)",
+            "types/cursus.yml:6: unknown behaviour 'podcast' (known: lesson-pack, audience-hub, feed, offline, print, short-address)",
         ])
     }
 

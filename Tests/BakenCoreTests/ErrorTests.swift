@@ -23,7 +23,7 @@ import Testing
     @Test func unknownAudienceAndType() throws {
         #expect(try errors(page: "---\ntitle: A\naudiences: [vrouwen2]\ntype: blog\n---\n") == [
             "content/nl/a.md:3: unknown audience 'vrouwen2' (known: omstanders)",
-            "content/nl/a.md:4: unknown type 'blog' (known: page, audience, guide, help, lesson, news, norm, report)",
+            "content/nl/a.md:4: unknown type 'blog' (known: page, audience, guide, help, lesson, news, norm, poster, report)",
         ])
     }
 

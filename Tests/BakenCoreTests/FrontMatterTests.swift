@@ -11,7 +11,7 @@ import Testing
             let name = String(file.dropLast(4))
             types[name] = TypeSchema.parse(text, name: name, file: "types/\(file)", diagnostics: &diagnostics)
         }
-        precondition(diagnostics.all.isEmpty && types.count == 7, "the default theme's types: \(diagnostics.all)")
+        precondition(diagnostics.all.isEmpty && types.count == TestSite.defaultTypes.count, "the default theme's types: \(diagnostics.all)")
         return types
     }()
 
@@ -62,7 +62,7 @@ import Testing
         let (_, messages) = Self.parse("""
             ---
             title: Test
-            type: poster
+            type: flyer
             audiences: [vrouwen2]
             slug: a/b
             ---
@@ -70,7 +70,7 @@ import Testing
             """)
         #expect(messages == [
             "content/nl/x.md:5: slug 'a/b' must be one part of an address: letters, digits and hyphens, without '/' or '..', such as 'wat-kun-je-doen'",
-            "content/nl/x.md:3: unknown type 'poster' (known: page, audience, guide, help, lesson, news, norm, report)",
+            "content/nl/x.md:3: unknown type 'flyer' (known: page, audience, guide, help, lesson, news, norm, poster, report)",
             "content/nl/x.md:4: unknown audience 'vrouwen2' (known: lhbtiq, omstanders)",
         ])
     }

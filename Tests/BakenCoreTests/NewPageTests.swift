@@ -30,7 +30,7 @@ import Testing
             _ = try Baken.newPage(type: "blog", path: "nl/x.md", site: site.root)
             Issue.record("an unknown type was accepted")
         } catch {
-            #expect(error.description == "unknown type 'blog' (known: page, audience, guide, help, lesson, news, norm, report)")
+            #expect(error.description == "unknown type 'blog' (known: page, audience, guide, help, lesson, news, norm, poster, report)")
         }
     }
 }

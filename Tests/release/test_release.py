@@ -143,7 +143,7 @@ def test_tarball_layout_and_links(release, tmp_path):
         assert "=>" in line, f"not found: {line.strip()}"
         found = pathlib.Path(os.path.normpath(line.split("=>")[1].split("(")[0].strip()))
         assert found.parent == tmp_path / top / "lib", f"not bundled: {line.strip()}"
-    for bundled in ("libcmark-gfm.so", "libcmark-gfm-extensions.so", "libbrotlienc.so", "libdeflate.so", "libstemmer.so"):
+    for bundled in ("libcmark-gfm.so", "libcmark-gfm-extensions.so", "libbrotlienc.so", "libdeflate.so", "libstemmer.so", "libqrencode.so"):
         assert any(name.startswith(f"{top}/lib/{bundled}") for name in names), bundled
 
 
@@ -153,7 +153,7 @@ def test_deb_passes_lintian(release):
     assert result.returncode == 0 and not errors, result.stdout + result.stderr
     fields = run(["dpkg-deb", "--field", str(release["deb"])]).stdout
     depends = re.search(r"^Depends: (.+)$", fields, re.M).group(1)
-    for package in ("libcmark-gfm0.29.0.gfm.6", "libcmark-gfm-extensions0.29.0.gfm.6", "libbrotli1", "libdeflate0", "libstemmer0d", "zlib1g"):
+    for package in ("libcmark-gfm0.29.0.gfm.6", "libcmark-gfm-extensions0.29.0.gfm.6", "libbrotli1", "libdeflate0", "libstemmer0d", "libqrencode4", "zlib1g"):
         assert package in depends
     assert "-dev" not in depends and "swift" not in depends.lower()
     contents = run(["dpkg-deb", "--contents", str(release["deb"])]).stdout

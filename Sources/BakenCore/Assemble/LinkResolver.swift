@@ -24,17 +24,22 @@ struct LinkResolver: Sendable {
             let (path, fragment) = Self.splitFragment(url)
             if path.isEmpty { return nil }
             if let target = target(of: path, from: page) { return target + fragment }
-            let resolved = Self.resolve(path, from: page.file) ?? path
-            if Self.candidates(resolved, path: path).contains(where: failed.contains) { return nil }
-            let hint = suggestion(for: resolved, from: page).map { " Did you mean '\($0)'?" } ?? ""
-            if path.hasSuffix(".md") {
-                diagnostics.error(page.file, fileLine, "link to '\(path)' leads nowhere: there is no page \(resolved)\(page.frontMatter.draft ? "" : " (or it is a draft)"); link to an existing .md file.\(hint)")
-            } else {
-                diagnostics.error(page.file, fileLine, "link to '\(path)' leads nowhere: there is no page or file \(resolved); put the file next to the page or correct the link.\(hint)")
-            }
+            if let message = nowhere(path, from: page) { diagnostics.error(page.file, fileLine, "link to " + message) }
             return nil
         }
         return rootLinks
+    }
+
+    /// What is wrong with a link to `path` that has no target: `'x.md' leads nowhere: …`, with the nearest page as
+    /// a suggestion; nil when the target is a page whose own errors were reported.
+    func nowhere(_ path: String, from page: Page) -> String? {
+        let resolved = Self.resolve(path, from: page.file) ?? path
+        if Self.candidates(resolved, path: path).contains(where: failed.contains) { return nil }
+        let hint = suggestion(for: resolved, from: page).map { " Did you mean '\($0)'?" } ?? ""
+        if path.hasSuffix(".md") {
+            return "'\(path)' leads nowhere: there is no page \(resolved)\(page.frontMatter.draft ? "" : " (or it is a draft)"); link to an existing .md file.\(hint)"
+        }
+        return "'\(path)' leads nowhere: there is no page or file \(resolved); put the file next to the page or correct the link.\(hint)"
     }
 
     /// The address of a page or file named relative to `page`'s file, or nil: a page by its file with or without

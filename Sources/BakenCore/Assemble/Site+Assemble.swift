@@ -82,12 +82,13 @@ extension Site {
                 aliases.append((url, index))
             }
         }
-        aliases.sort { $0.url < $1.url }
 
         let resourceOutputs = Dictionary(source.resources.map { ($0.source, $0.output) }, uniquingKeysWith: { a, _ in a })
         let resolver = LinkResolver(
             pagesByFile: Dictionary(pages.map { ($0.linkPath, $0.url) }, uniquingKeysWith: { a, _ in a }),
             resources: resourceOutputs, failed: source.failedFiles, root: config.root)
+        aliases += shortAddresses(pages, types: source.theme.types, resolver: resolver, byURL: byURL, root: config.root, diagnostics: &diagnostics)
+        aliases.sort { $0.url < $1.url }
         let reader = MarkdownReader(
             resolver: resolver, options: MarkdownOptions(allowRawHTML: config.markdownAllowsRawHTML, smartPunctuation: config.markdownSmart),
             shortcodes: Set(source.theme.templates.keys.filter { $0.hasPrefix("shortcodes/") }.map { String($0.dropFirst("shortcodes/".count)) }),
@@ -107,6 +108,31 @@ extension Site {
                 return (order.firstIndex(of: a.element.urgency)!, a.offset) < (order.firstIndex(of: b.element.urgency)!, b.offset)
             }.map(\.element),
             markdown: reader)
+    }
+
+    /// `/q/<short>/` of each page whose type has the short-address behaviour, leading to the page its `target` names;
+    /// the same short twice, or one that is already an address, is an error at its line.
+    static func shortAddresses(_ pages: [Page], types: [String: TypeSchema], resolver: LinkResolver, byURL: [String: Int], root: String,
+                               diagnostics: inout Diagnostics) -> [(url: String, target: Int)] {
+        var result: [(url: String, target: Int)] = [], owners: [String: String] = [:]
+        for page in pages where types[page.frontMatter.type.rawValue]?.behaviours.contains(.shortAddress) == true {
+            let fields = page.frontMatter.fields
+            guard case .string(let short) = fields.values["short"], case .string(let target) = fields.values["target"] else { continue }
+            let line = fields.lines["short"]
+            guard Slug.make(short) == short, !short.isEmpty else {
+                diagnostics.error(page.file, line, "short '\(short)' must be lower-case letters, digits and hyphens, such as 'ben-je-oke'")
+                continue
+            }
+            let url = root + "/q/" + short + "/"
+            if let other = owners[url] ?? byURL[url].map({ pages[$0].file }) {
+                diagnostics.error(page.file, line, "the short address \(url) is also that of \(other): give one of them another short")
+                continue
+            }
+            owners[url] = page.file
+            guard let address = resolver.target(of: LinkResolver.splitFragment(target).0, from: page) else { continue }
+            if let index = byURL[address] { result.append((url, index)) }
+        }
+        return result
     }
 
     /// Lists sort by weight, then date (newest first), then title.
@@ -180,6 +206,16 @@ extension Site {
             rootLinks += resolver.rewrite(document, in: page, firstLine: line, diagnostics: &diagnostics, fieldLine: true)
             fieldHTML[path] = document.html()
         }
+        // Fields that name a page or file (`format: uri-reference`): their address, or an error at their line.
+        var fieldLinks: [String: String] = [:]
+        for (path, text, line) in page.frontMatter.fields.links {
+            let (file, fragment) = LinkResolver.splitFragment(text)
+            if let target = resolver.target(of: file, from: page) {
+                fieldLinks[path] = target + fragment
+            } else if let message = resolver.nowhere(file, from: page) {
+                diagnostics.error(page.file, line, "'\(path)' names " + message)
+            }
+        }
         if let lesson = page.frontMatter.fields.lesson {
             for attachment in lesson.attachments where resolver.target(of: attachment.file, from: page) == nil {
                 diagnostics.error(page.file, attachment.line, "attachment '\(attachment.file)' does not exist: put the file in the lesson's folder, or correct the name")
@@ -188,6 +224,7 @@ extension Site {
         var assembled = AssembledPage(page: page, html: body.html(), headings: body.headings, fieldHTML: fieldHTML, sections: body.textSections(), shortcodes: shortcodes)
         assembled.addressLines = Self.addressLines(page.body, firstLine: page.bodyLine)
         assembled.rootLinks = rootLinks
+        assembled.fieldLinks = fieldLinks
         return assembled
     }
 }

@@ -72,6 +72,7 @@ extension PageTemplate {
             case .date: return today.description
             case .dateTime: return "\(today)T20:00"
             case .uri: return "https://www.example.nl/"
+            case .uriReference: return "../pagina.md"
             case nil: return "…"
             }
         case .integer: return "0"

@@ -12,6 +12,7 @@ extension Baken {
             let site = Site.assemble(source, diagnostics: &diagnostics)
             try diagnostics.check()
             diagnostics.add(contentsOf: site.check(today: options.today))
+            diagnostics.add(contentsOf: site.checkQRAddresses(recordedIn: options.output))
         } catch {
             return error.diagnostics
         }

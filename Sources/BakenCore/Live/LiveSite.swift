@@ -61,7 +61,7 @@ public final class LiveSite: @unchecked Sendable {
         let (source, lessonFiles) = try Baken.load(options, tree: tree, diagnostics: &diagnostics)
         let site = try Baken.assemble(source, diagnostics: &diagnostics)
         let packs = try Baken.packs(of: site, files: lessonFiles, pdf: options.pdf, diagnostics: &diagnostics).packs
-        let renderer = try Baken.renderer(for: site, packs: packs, diagnostics: &diagnostics)
+        let renderer = try Baken.renderer(for: site, packs: packs, printer: nil, tree: tree, diagnostics: &diagnostics)
         let collected = CollectedFiles()
         let rendered = Baken.render(site, with: renderer, into: collected, diagnostics: &diagnostics)
         _ = try Baken.siteFiles(of: site, with: renderer, rendered: rendered, into: collected, diagnostics: &diagnostics)

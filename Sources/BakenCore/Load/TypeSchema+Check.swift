@@ -8,7 +8,7 @@ extension TypeSchema {
         var result = TypedFields()
         var found = Found()
         result.values = checkObject(page, fields: fields, required: required, path: "", found: &found, &diagnostics)
-        (result.dates, result.markdown, result.lines) = (found.dates, found.markdown, found.lines)
+        (result.dates, result.markdown, result.lines, result.links) = (found.dates, found.markdown, found.lines, found.links)
         for (path, weight) in search {
             for text in words(at: path) where !text.isEmpty {
                 result.search.append(SearchField(text: text, weight: weight))
@@ -49,6 +49,7 @@ extension TypeSchema {
         var dates: [String: Day] = [:]
         var markdown: [(path: String, text: String, line: Int)] = []
         var lines: [String: Int] = [:]
+        var links: [(path: String, text: String, line: Int)] = []
     }
 
     private func checkObject(_ object: YAMLFields, fields: [(name: String, field: Field)], required: Set<String>, path: String,
@@ -94,6 +95,11 @@ extension TypeSchema {
                 found.dates[path] = day
             case .dateTime:
                 guard Self.isDateTime(text) else { return wrong("a date and time written as YYYY-MM-DDTHH:MM, such as 2027-03-01T19:30") }
+            case .uriReference:
+                guard !text.hasPrefix("/"), LinkResolver.isRelativeFile(text) else {
+                    return wrong("a page or file of the site, named as a link from this page, such as ../hulp.md")
+                }
+                found.links.append((path, text, line))
             case .uri:
                 let lower = text.lowercased()
                 guard lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") || text.hasPrefix("/") else {

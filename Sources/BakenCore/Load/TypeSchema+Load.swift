@@ -5,7 +5,7 @@ extension TypeSchema {
     /// The keywords a type file may use, per place; anything else is an error rather than a rule quietly ignored.
     static let rootKeywords: Set<String> = ["$schema", "$id", "title", "description", "type", "properties", "required", "x-baken"]
     static let fieldKeywords: Set<String> = ["title", "description", "type", "format", "enum", "items", "properties", "required", "contentMediaType", "examples"]
-    static let bakenKeywords: Set<String> = ["title", "search", "sensitive", "behaviours"]
+    static let bakenKeywords: Set<String> = ["title", "search", "sensitive", "behaviours", "groupBy"]
     static let keywordHelp = "a field may have type, format, enum, contentMediaType, items, properties, required, description and examples (docs/themes.md)"
 
     /// Reads one `types/<name>.yml`; nil, with diagnostics at their lines, when it is not a type Baken can check against.
@@ -32,7 +32,7 @@ extension TypeSchema {
         var schema = TypeSchema(name: name, file: file, fields: fields, required: required, title: [:], search: [], sensitive: false)
         if let baken = reader.value(mapping, "x-baken") {
             guard let bakenMapping = baken.mapping else {
-                diagnostics.error(file, reader.line(of: baken), "'x-baken' must be fields on the lines below it: title, search, sensitive, behaviours")
+                diagnostics.error(file, reader.line(of: baken), "'x-baken' must be fields on the lines below it: title, search, sensitive, behaviours, groupBy")
                 return nil
             }
             reader.checkKeywords(bakenMapping, allowed: bakenKeywords, place: "under x-baken", &diagnostics)
@@ -40,6 +40,13 @@ extension TypeSchema {
             schema.sensitive = reader.value(bakenMapping, "sensitive")?.bool ?? false
             if let behaviours = reader.value(bakenMapping, "behaviours") {
                 schema.behaviours = reader.behaviours(behaviours, &diagnostics)
+            }
+            if let group = reader.value(bakenMapping, "groupBy") {
+                if let name = group.string, case .string(_, _?)? = fields.first(where: { $0.name == name })?.field.kind {
+                    schema.groupBy = name
+                } else {
+                    diagnostics.error(file, reader.line(of: group), "x-baken.groupBy names the field a section groups pages by: a string field with an enum, such as setting")
+                }
             }
             if let search = reader.value(bakenMapping, "search") {
                 schema.search = reader.search(search, in: schema, &diagnostics)
@@ -77,7 +84,7 @@ extension TypeSchema {
         func checkKeywords(_ mapping: Node.Mapping, allowed: Set<String>, place: String, _ diagnostics: inout Diagnostics) {
             for key in mapping.keys {
                 guard let name = key.string, !allowed.contains(name) else { continue }
-                diagnostics.error(file, key.mark?.line, "'\(name)' is not something a type file can say \(place): \(place == "under x-baken" ? "x-baken has title, search, sensitive and behaviours" : TypeSchema.keywordHelp)")
+                diagnostics.error(file, key.mark?.line, "'\(name)' is not something a type file can say \(place): \(place == "under x-baken" ? "x-baken has title, search, sensitive, behaviours and groupBy" : TypeSchema.keywordHelp)")
             }
         }
 
@@ -129,7 +136,7 @@ extension TypeSchema {
             if let text = value(mapping, "format")?.string {
                 format = Format(rawValue: text)
                 if format == nil || type != "string" {
-                    diagnostics.error(file, line(mapping, "format"), "format '\(text)' of '\(path)' is not one Baken checks: a string field may have format date, date-time or uri")
+                    diagnostics.error(file, line(mapping, "format"), "format '\(text)' of '\(path)' is not one Baken checks: a string field may have format date, date-time, uri or uri-reference")
                 }
             }
             var choices: [String]?
@@ -242,6 +249,9 @@ extension TypeSchema.Behaviour {
 
     /// The fields the behaviour reads; a type file that names the behaviour must declare them.
     var needs: [Need] {
+        let target = Need(path: "target", description: "type: string, format: uri-reference") {
+            if case .string(.uriReference, nil) = $0.kind { true } else { false }
+        }
         func string(_ path: String) -> Need {
             Need(path: path, description: "type: string") { if case .string = $0.kind { true } else { false } }
         }
@@ -252,6 +262,13 @@ extension TypeSchema.Behaviour {
             return [string("audience")]
         case .feed, .offline:
             return []
+        case .print:
+            return [Need(path: "formats", description: "type: array, with items of type string whose enum lists formats (\(PrintFormat.all.map(\.id).joined(separator: ", ")))") {
+                guard case .array(let items?) = $0.kind, case .string(_, let choices?) = items.kind else { return false }
+                return choices.allSatisfy { PrintFormat.named($0) != nil }
+            }, target]
+        case .shortAddress:
+            return [string("short"), target]
         }
     }
 }

@@ -110,6 +110,8 @@ public struct TypedFields: Sendable {
     var markdown: [(path: String, text: String, line: Int)] = []
     /// What search reads, with the weight the type gives it.
     var search: [SearchField] = []
+    /// Fields of format `uri-reference` by path, with their line: the assemble stage finds the page or file each names.
+    var links: [(path: String, text: String, line: Int)] = []
     /// The line of each value, by path, for messages about values that are only checked later.
     var lines: [String: Int] = [:]
     /// The lesson, for a type with the lesson-pack behaviour.

@@ -50,6 +50,8 @@ public struct AssembledPage: Sendable {
     var addressLines: [(line: Int, text: String)] = []
     /// Links to addresses on the site (`/kennisbank/x/`) with their lines, checked against the files the build wrote.
     var rootLinks: [(line: Int, url: String)] = []
+    /// The addresses that fields of format `uri-reference` name, by field path.
+    var fieldLinks: [String: String] = [:]
 }
 
 /// Everything needed to turn one page's Markdown into HTML with its links resolved.

@@ -25,6 +25,8 @@ public struct TypeSchema: Sendable {
     /// The formats a text may be declared to have.
     public enum Format: String, Sendable, CaseIterable {
         case date, dateTime = "date-time", uri
+        /// A page or file of the site, named as links name it: relative to the page's file (`../hulp.md`).
+        case uriReference = "uri-reference"
     }
 
     public struct Field: Sendable, Equatable {
@@ -52,6 +54,10 @@ public struct TypeSchema: Sendable {
         case feed
         /// Pages the service worker keeps for reading offline.
         case offline
+        /// Print material: a print page per value of `formats`, with a QR code to `target`; PDFs with `--pdf`.
+        case print
+        /// A short, stable address `/q/<short>/` that leads to `target`, for QR codes that stay on walls for years.
+        case shortAddress = "short-address"
     }
 
     /// The type's name: its file's name, `event` for `types/event.yml`.
@@ -69,6 +75,8 @@ public struct TypeSchema: Sendable {
     public var sensitive: Bool
     /// What Swift does for the type's pages (`x-baken.behaviours`).
     public var behaviours: Set<Behaviour> = []
+    /// The field (an `enum`) by which a section groups its pages of this type (`x-baken.groupBy`): `page.groups`.
+    public var groupBy: String?
 
     /// The field at a path such as `safeguarding.after_disclosure`.
     func field(at path: String) -> Field? {

@@ -51,7 +51,7 @@ struct PDFPrinter: Sendable {
             for printable in pack.printable {
                 let output = work.appendingPathComponent("out.pdf")
                 try? fm.removeItem(at: output)
-                let problem = run(folder.appendingPathComponent(printable.html), to: output, profile: work.appendingPathComponent("profile"))
+                let problem = run(folder.appendingPathComponent(printable.html), ["--print-to-pdf=\(output.path)"], profile: work.appendingPathComponent("profile"))
                 guard problem == nil, let data = try? Data(contentsOf: output), data.starts(with: Data("%PDF".utf8)) else {
                     diagnostics.error(pack.source, nil, "Chromium could not print \(printable.html) of this lesson's pack to PDF\(problem.map { ": \($0)" } ?? ""); build without --pdf for print-ready HTML only")
                     continue
@@ -63,8 +63,8 @@ struct PDFPrinter: Sendable {
         }
     }
 
-    /// Runs Chromium once; a message when it failed or took too long.
-    private func run(_ html: URL, to pdf: URL, profile: URL) -> String? {
+    /// Runs Chromium once on `html` with `output` (what to make); a message when it failed or took too long.
+    private func run(_ html: URL, _ output: [String], profile: URL) -> String? {
         let process = Process()
         process.executableURL = chromium
         process.arguments = [
@@ -73,8 +73,7 @@ struct PDFPrinter: Sendable {
             "--host-resolver-rules=MAP * ~NOTFOUND", "--user-data-dir=\(profile.path)",
             // Wait for fonts and layout in virtual time, so a busy machine prints the same bytes.
             "--run-all-compositor-stages-before-draw", "--virtual-time-budget=5000",
-            "--print-to-pdf=\(pdf.path)", html.absoluteString,
-        ]
+        ] + output + [html.absoluteString]
         var environment = ProcessInfo.processInfo.environment
         environment["TZ"] = "UTC"
         process.environment = environment
@@ -160,5 +159,79 @@ struct PDFPrinter: Sendable {
             }
         }
         return Data(bytes)
+    }
+
+    /// What went wrong when printing a page.
+    struct Problem: Error {
+        let message: String
+    }
+
+    /// Prints one page of the site to PDF: `html` stands at `path` in the output, beside the `assets` it loads (by
+    /// their output paths), in a temporary folder, with its addresses on the site made relative.
+    func printPage(_ html: String, at path: String, assets: [String: Data], root: String) -> Result<Data, Problem> {
+        inFolder(html, at: path, assets: assets, root: root) { page, work in
+            let output = work.appendingPathComponent("out.pdf")
+            if let problem = run(page, ["--print-to-pdf=\(output.path)"], profile: work.appendingPathComponent("profile")) { return .failure(Problem(message: problem)) }
+            guard let data = try? Data(contentsOf: output), data.starts(with: Data("%PDF".utf8)) else { return .failure(Problem(message: "it wrote no PDF")) }
+            return .success(data)
+        }
+    }
+
+    /// A PNG of one page of the site as the screen shows it at the format's size, `width` pixels wide.
+    func screenshot(_ html: String, at path: String, assets: [String: Data], root: String, width: Int, format: PrintFormat) -> Result<Data, Problem> {
+        inFolder(html, at: path, assets: assets, root: root) { page, work in
+            let output = work.appendingPathComponent("out.png")
+            // The page is laid out at the format's size in CSS pixels (96 to the inch), then scaled to `width`.
+            let cssWidth = Int((Double(format.width) / 25.4 * 96).rounded()), cssHeight = Int((Double(format.height) / 25.4 * 96).rounded())
+            let scale = Double(width) / Double(cssWidth)
+            let arguments = ["--screenshot=\(output.path)", "--window-size=\(cssWidth),\(cssHeight)", "--force-device-scale-factor=\(scale)", "--hide-scrollbars"]
+            if let problem = run(page, arguments, profile: work.appendingPathComponent("profile")) { return .failure(Problem(message: problem)) }
+            guard let data = try? Data(contentsOf: output), data.starts(with: Data([0x89, 0x50, 0x4E, 0x47])) else { return .failure(Problem(message: "it wrote no PNG")) }
+            return .success(data)
+        }
+    }
+
+    private func inFolder(_ html: String, at path: String, assets: [String: Data], root: String, _ body: (URL, URL) -> Result<Data, Problem>) -> Result<Data, Problem> {
+        let fm = FileManager.default
+        let work = fm.temporaryDirectory.appendingPathComponent("baken-print-\(getpid())-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: work) }
+        let site = work.appendingPathComponent("site")
+        do {
+            for (file, data) in assets.sorted(by: { $0.key < $1.key }) + [(path, Data(Self.relativeAddresses(html, at: path, root: root).utf8))] {
+                let url = site.appendingPathComponent(file)
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url)
+            }
+        } catch {
+            return .failure(Problem(message: "cannot write it into \(work.path) (\(error.localizedDescription))"))
+        }
+        return body(site.appendingPathComponent(path), work)
+    }
+
+    /// The addresses on the site (`href="/css/x.css"`, `src="/…"`) that a page loads or links to.
+    static func rootAddresses(in html: String, root: String) -> [String] {
+        var found: [String] = []
+        for attribute in ["href=\"", "src=\""] {
+            var rest = Substring(html)
+            while let start = rest.range(of: attribute + root + "/") {
+                let value = rest[start.upperBound...]
+                guard let end = value.firstIndex(of: "\"") else { break }
+                let url = String(html[html.index(start.lowerBound, offsetBy: attribute.count)..<end])
+                if !url.hasPrefix(root + "//") { found.append(url) }
+                rest = html[end...]
+            }
+        }
+        return found
+    }
+
+    /// `href="/css/x.css"` as `href="../../css/x.css"` for a page at `path`: a page opened from a folder finds what
+    /// it loads there.
+    static func relativeAddresses(_ html: String, at path: String, root: String) -> String {
+        let up = String(repeating: "../", count: path.split(separator: "/").count - 1)
+        var text = html
+        for attribute in ["href=\"", "src=\""] {
+            text = text.replacingOccurrences(of: attribute + root + "/", with: attribute + up)
+        }
+        return text.replacingOccurrences(of: "=\"" + up + "/", with: "=\"" + root + "//")
     }
 }

@@ -34,6 +34,8 @@ struct PageRenderer: Sendable {
     private let shared: [String: LanguageValues]
     /// Lesson packs to offer on lesson and section pages.
     var downloads: PackDownloads = .none
+    /// Print material, offered on the pages it was made from.
+    var printed: Printed = .none
 
     /// Nil, with diagnostics, when a template or a page's layout is wrong.
     init?(_ site: Site, diagnostics: inout Diagnostics) {
@@ -65,8 +67,16 @@ struct PageRenderer: Sendable {
         let entry = site.pages[index]
         let language = shared[entry.page.language]!
         let content = renderShortcodes(site, entry, language: language.value)
-        let context = site.context(for: index, content: content, shared: language.value, downloads: downloads)
+        let context = site.context(for: index, content: content, shared: language.value, downloads: downloads, printed: printed)
         return finish(templates.render(language.values(with: context), with: layouts[index]), path: site.outputPath(entry.url))
+    }
+
+    /// The print page of one format of page `index`, through `layout`, beside the page.
+    func renderPrint(_ site: Site, _ index: Int, format: PrintFormat, layout: String) -> RenderedPage {
+        let entry = site.pages[index]
+        let language = shared[entry.page.language]!
+        let context = site.context(for: index, content: entry.html, shared: language.value, downloads: downloads, printing: format)
+        return finish(templates.render(language.values(with: context), with: layout), path: site.printPath(index, format, extension: "html"))
     }
 
     func renderNotFound(_ site: Site, language code: String) -> RenderedPage? {

@@ -17,7 +17,8 @@ extension Site {
     var safetyView: SafetyView { SafetyView(exitURL: config.safety.exitURL, reportForm: config.safety.reportForm) }
 
     /// `content` is the body's HTML with its shortcodes rendered.
-    func context(for index: Int, content: String, shared: LanguageShared, downloads: PackDownloads = .none) -> PageContext {
+    func context(for index: Int, content: String, shared: LanguageShared, downloads: PackDownloads = .none, printed: Printed = .none,
+                 printing printFormat: PrintFormat? = nil) -> PageContext {
         let entry = pages[index]
         let page = entry.page
         let strings = theme.strings[page.language] ?? [:]
@@ -57,13 +58,18 @@ extension Site {
                 }
             },
             breadcrumbs: breadcrumbs,
-            pages: (children[index] ?? []).map { card(pages[$0], strings) },
+            pages: (children[index] ?? []).map { card($0, strings, printed: printed) },
             params: Dictionary(page.frontMatter.params.map { ($0.key, $0.value.templateValue) }, uniquingKeysWith: { a, _ in a }),
             fields: fieldValues(entry),
             dates: dateValues(page.frontMatter.fields.dates, strings),
+            links: linkValues(entry),
+            print: printView(index, printed: printed, strings: strings, format: printFormat),
             lesson: lessonView(entry, strings).map { downloads.decorate($0, page: index, site: self, strings: strings) },
             audience: audienceView(page, strings))
-        if page.kind != .page { view.catalogue = downloads.catalogue(for: index, site: self, strings: strings) }
+        if page.kind != .page {
+            view.catalogue = downloads.catalogue(for: index, site: self, strings: strings)
+            view.groups = groups(of: children[index] ?? [], strings, printed: printed)
+        }
         return PageContext(page: view, menu: menu(for: index), audienceMenu: audienceMenu(for: index), languages: switcher(for: index), alternates: alternates(for: index))
     }
 
@@ -86,7 +92,7 @@ extension Site {
             title: title, description: nil, url: url, permalink: config.origin + url, content: "", toc: [], date: nil,
             dateISO: nil, lastChecked: nil, lastCheckedISO: nil, type: "page", kind: "page", isHome: false,
             isSection: false, isDraft: false, sensitive: false, translation: nil, tags: [], audiences: [], breadcrumbs: [], pages: [], params: [:],
-            fields: [:], dates: [:], lesson: nil, audience: nil)
+            fields: [:], dates: [:], links: [:], print: nil, lesson: nil, audience: nil)
         return PageContext(
             page: view, menu: menu(language: code, activeURL: nil), audienceMenu: audienceMenu(language: code, activeURL: nil),
             languages: config.languages.map { other in
@@ -122,13 +128,26 @@ extension Site {
         strings["level_\(level)"] ?? level
     }
 
-    private func card(_ entry: AssembledPage, _ strings: [String: String]) -> CardView {
-        let fm = entry.page.frontMatter
+    private func card(_ index: Int, _ strings: [String: String], printed: Printed = .none) -> CardView {
+        let entry = pages[index], fm = entry.page.frontMatter
         let lesson = fm.fields.lesson
         return CardView(
             title: fm.title, description: fm.description, url: entry.url, type: fm.type.rawValue,
             date: fm.date.map { format($0, strings) }, dateISO: fm.date?.description, fields: fieldValues(entry),
+            print: printView(index, printed: printed, strings: strings),
             level: lesson?.level, levelName: lesson.map { levelName($0.level, strings) }, duration: lesson?.duration)
+    }
+
+    /// A section's pages grouped by the field their type's `x-baken.groupBy` names, in the order of its enum.
+    private func groups(of members: [Int], _ strings: [String: String], printed: Printed) -> [GroupView] {
+        let schemas = members.compactMap { theme.types[pages[$0].page.frontMatter.type.rawValue] }
+        guard let schema = schemas.first(where: { $0.groupBy != nil }), let field = schema.groupBy,
+              case .string(_, let choices?)? = schema.field(at: field)?.kind else { return [] }
+        return choices.compactMap { choice in
+            let shown = members.filter { pages[$0].page.frontMatter.fields.values[field] == .string(choice) }
+            guard !shown.isEmpty else { return nil }
+            return GroupView(id: choice, name: strings["\(field)_\(choice)"] ?? choice, pages: shown.map { card($0, strings, printed: printed) })
+        }
     }
 
     /// A page's fields as templates read them: Markdown fields as their HTML.
@@ -148,6 +167,16 @@ extension Site {
 
     /// Date fields written out in a language, nested as the fields are: `law.since` is `{law: {since: …}}`.
     func dateValues(_ dates: [String: Day], _ strings: [String: String]) -> [String: TemplateValue] {
+        Self.nested(dates.map { ($0.key, .string(format($0.value, strings))) })
+    }
+
+    /// The pages and files that `uri-reference` fields name: `{target: {url, permalink}}`.
+    func linkValues(_ entry: AssembledPage) -> [String: TemplateValue] {
+        Self.nested(entry.fieldLinks.map { ($0.key, .object(["url": .string($0.value), "permalink": .string(config.origin + $0.value)])) })
+    }
+
+    /// Values by field path, nested as the fields are: `law.since` is `{law: {since: …}}`.
+    static func nested(_ values: [(path: String, value: TemplateValue)]) -> [String: TemplateValue] {
         func insert(_ path: ArraySlice<Substring>, _ value: TemplateValue, into fields: inout [String: TemplateValue]) {
             let key = String(path.first!)
             guard path.count > 1 else { return fields[key] = value }
@@ -156,7 +185,7 @@ extension Site {
             fields[key] = .object(inner)
         }
         var result: [String: TemplateValue] = [:]
-        for (path, day) in dates { insert(path.split(separator: ".")[...], .string(format(day, strings)), into: &result) }
+        for (path, value) in values { insert(path.split(separator: ".")[...], value, into: &result) }
         return result
     }
 
@@ -189,10 +218,10 @@ extension Site {
     private func audienceView(_ page: Page, _ strings: [String: String]) -> AudienceHubView? {
         guard let id = page.frontMatter.fields.audience else { return nil }
         let name = config.audiences.first { $0.id == id }?.name(in: page.language, default: config.defaultLanguage) ?? id
-        let members = pages.filter {
-            $0.page.language == page.language && $0.page.frontMatter.audiences.contains(id) && $0.page.file != page.file
+        let members = pages.indices.filter {
+            pages[$0].page.language == page.language && pages[$0].page.frontMatter.audiences.contains(id) && pages[$0].page.file != page.file
         }
-        .sorted { Site.listOrder($0.page, $1.page) }
+        .sorted { Site.listOrder(pages[$0].page, pages[$1].page) }
         return AudienceHubView(id: id, name: name, pages: members.map { card($0, strings) })
     }
 

@@ -43,6 +43,7 @@ enum TemplateValue: Sendable, Equatable {
         case (.string(let s), "lowercased"): .string(s.lowercased())
         case (.string(let s), "uppercased"): .string(s.uppercased())
         case (.string(let s), "reversed"): .string(String(s.reversed()))
+        case (.string(let s), "qr"): .string(QRCode.svg(s))
         case (.int(let i), "equalzero"): .bool(i == 0)
         case (.int(let i), "plusone"): .int(i + 1)
         case (.int(let i), "minusone"): .int(i - 1)

@@ -70,12 +70,25 @@ struct PageView: Encodable {
     let fields: [String: TemplateValue]
     /// The date fields written out in the page's language, by the same names (`{{page.dates.law.since}}`).
     let dates: [String: TemplateValue]
+    /// What `uri-reference` fields name: `{{page.links.target.url}}`, `{{page.links.target.permalink}}`.
+    let links: [String: TemplateValue]
+    /// What the print behaviour adds: the QR code, its address, the formats' files.
+    let print: PrintView?
     /// What the lesson-pack behaviour adds: the level's name, license, attachments' addresses, downloads, JSON-LD.
     let lesson: LessonView?
     /// What the audience-hub behaviour adds: the audience's name and its pages.
     let audience: AudienceHubView?
     /// For a section with lessons: every lesson module, with filters by level and duration.
     var catalogue: CatalogueView? = nil
+    /// For a section whose pages' type has `x-baken.groupBy`: its pages by that field, in the order of its enum.
+    var groups: [GroupView] = []
+}
+
+/// Pages that share the value of a field: `{id, name, pages}`; `name` is the theme's word `<field>_<id>`.
+struct GroupView: Encodable {
+    let id: String
+    let name: String
+    let pages: [CardView]
 }
 
 struct TocEntryView: Encodable {
@@ -105,6 +118,8 @@ struct CardView: Encodable {
     let dateISO: String?
     /// The page's own fields, as in `page.fields`.
     let fields: [String: TemplateValue]
+    /// For print material: as `page.print`.
+    let print: PrintView?
     let level: String?
     let levelName: String?
     let duration: Int?
