@@ -93,4 +93,13 @@ import Testing
         #expect(QRCode.svg("https://veilig.almelo.nl/q/ok/").contains("viewBox=\"0 0 37 37\""))
         #expect(QRCode.svg("").isEmpty)
     }
+
+    @Test func aTallPictureIsCutIntoPicturesOfEqualHeight() throws {
+        // 3 × 4 pixels of RGB, two tiles of 3 × 2: each tile comes out as the PNG of its own pixels.
+        let pixels: [UInt8] = (0..<36).map { UInt8($0 * 7 % 256) }
+        let tall = PNGTiles.encode(pixels[...], width: 3, height: 4, channels: 3)
+        let tiles = try PNGTiles.split(tall, height: 2)
+        #expect(tiles == [PNGTiles.encode(pixels[0..<18], width: 3, height: 2, channels: 3), PNGTiles.encode(pixels[18..<36], width: 3, height: 2, channels: 3)])
+        #expect(throws: PNGTiles.Failure.self) { try PNGTiles.split(Data("GIF89a".utf8), height: 2) }
+    }
 }

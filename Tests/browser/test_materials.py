@@ -69,6 +69,16 @@ def test_the_materials_page_offers_each_format_with_its_size(pdf_site):
     assert '<img src="/materialen/sticker-hulp/poster-sticker-100.png" width="600" alt="">' in page
 
 
+def test_pages_get_a_picture_for_sharing_except_those_with_the_quick_exit(pdf_site, built_site):
+    home = (pdf_site / "index.html").read_text(encoding="utf-8")
+    image = re.search(r'<meta property="og:image" content="https://veilig.almelo.nl/(og/[0-9a-f]{16}\.png)">', home)
+    assert image, "the home page has no og:image"
+    info = subprocess.run(["file", str(pdf_site / image.group(1))], capture_output=True, text=True, check=True).stdout
+    assert "PNG image data, 1200 x 630" in info
+    assert "og:image" not in (pdf_site / "hulp" / "index.html").read_text(encoding="utf-8")
+    assert "og:image" not in (built_site / "index.html").read_text(encoding="utf-8")
+
+
 def test_the_same_posters_print_to_the_same_bytes(tmp_path):
     site = tmp_path / "site"
     (site / "content" / "nl" / "materialen").mkdir(parents=True)
@@ -84,7 +94,8 @@ def test_the_same_posters_print_to_the_same_bytes(tmp_path):
         output = tmp_path / run
         subprocess.run([str(baken_binary()), "build", "--site", str(site), "--output", str(output), "--pdf", "--quiet", "--no-cache"], check=True)
         outputs.append({p.relative_to(output): p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()})
-    made = [p for p in outputs[0] if p.suffix in (".pdf", ".png")]
-    assert {str(p) for p in made} == {"materialen/hulp/poster-a4.pdf", "materialen/hulp/poster-sticker-100.pdf", "materialen/hulp/poster-a4.png"}
+    made = [str(p) for p in outputs[0] if p.suffix in (".pdf", ".png") and not str(p).startswith("og/")]
+    assert set(made) == {"materialen/hulp/poster-a4.pdf", "materialen/hulp/poster-sticker-100.pdf", "materialen/hulp/poster-a4.png"}
+    assert len([p for p in outputs[0] if str(p).startswith("og/") and p.suffix == ".png"]) == 3
     for path in outputs[0]:
         assert outputs[0][path] == outputs[1][path], f"{path} differs between two builds"

@@ -177,14 +177,11 @@ struct PDFPrinter: Sendable {
         }
     }
 
-    /// A PNG of one page of the site as the screen shows it at the format's size, `width` pixels wide.
-    func screenshot(_ html: String, at path: String, assets: [String: Data], root: String, width: Int, format: PrintFormat) -> Result<Data, Problem> {
+    /// A PNG of one page of the site as the screen shows it in a window of `window` CSS pixels, scaled by `scale`.
+    func screenshot(_ html: String, at path: String, assets: [String: Data], root: String, window: (width: Int, height: Int), scale: Double = 1) -> Result<Data, Problem> {
         inFolder(html, at: path, assets: assets, root: root) { page, work in
             let output = work.appendingPathComponent("out.png")
-            // The page is laid out at the format's size in CSS pixels (96 to the inch), then scaled to `width`.
-            let cssWidth = Int((Double(format.width) / 25.4 * 96).rounded()), cssHeight = Int((Double(format.height) / 25.4 * 96).rounded())
-            let scale = Double(width) / Double(cssWidth)
-            let arguments = ["--screenshot=\(output.path)", "--window-size=\(cssWidth),\(cssHeight)", "--force-device-scale-factor=\(scale)", "--hide-scrollbars"]
+            let arguments = ["--screenshot=\(output.path)", "--window-size=\(window.width),\(window.height)", "--force-device-scale-factor=\(scale)", "--hide-scrollbars"]
             if let problem = run(page, arguments, profile: work.appendingPathComponent("profile")) { return .failure(Problem(message: problem)) }
             guard let data = try? Data(contentsOf: output), data.starts(with: Data([0x89, 0x50, 0x4E, 0x47])) else { return .failure(Problem(message: "it wrote no PNG")) }
             return .success(data)

@@ -9,6 +9,8 @@ struct Printed: Sendable {
     var pdfs: [Int: [String: (url: String, bytes: Int)]] = [:]
     /// Page index → the address of its PNG preview.
     var previews: [Int: String] = [:]
+    /// Page index → the full address of its picture for sharing (`og:image`), made with `--pdf`.
+    var shareImages: [Int: String] = [:]
 
     static let none = Printed()
 
@@ -16,6 +18,7 @@ struct Printed: Sendable {
 
     /// Renders the print pages through the theme's `print/<type>` layout, then prints them when `printer` is given.
     init(_ site: Site, renderer: PageRenderer, printer: PDFPrinter?, tree: SourceTree, diagnostics: inout Diagnostics) {
+        if let printer { makeShareImages(site, renderer: renderer, printer: printer, tree: tree, diagnostics: &diagnostics) }
         let indices = site.pages.indices.filter { site.has(.print, site.pages[$0].page) }
         guard !indices.isEmpty else { return }
         files.append(OutputFile(path: QRRecord.file, contents: .text(QRRecord.json(site))))
@@ -45,7 +48,10 @@ struct Printed: Sendable {
                 }
                 guard number == 0 else { continue }
                 let pngPath = site.printPath(index, format, extension: "png")
-                if case .success(let png) = printer.screenshot(html, at: page.file.path, assets: assets, root: site.config.root, width: Self.previewWidth, format: format) {
+                // The page is laid out at the format's size in CSS pixels (96 to the inch), then scaled to the preview's width.
+                let window = (Int((Double(format.width) / 25.4 * 96).rounded()), Int((Double(format.height) / 25.4 * 96).rounded()))
+                let scale = Double(Self.previewWidth) / Double(window.0)
+                if case .success(let png) = printer.screenshot(html, at: page.file.path, assets: assets, root: site.config.root, window: window, scale: scale) {
                     files.append(OutputFile(path: pngPath, contents: .data(png)))
                     previews[index] = site.config.root + "/" + pngPath
                 }
@@ -55,6 +61,39 @@ struct Printed: Sendable {
 
     /// The width of a preview, in pixels.
     static let previewWidth = 600
+
+    /// With `--pdf` and a theme with `layouts/print/share.mustache`: a picture of 1200 × 630 pixels for each page, to
+    /// show when the page is shared (`og:image`), named by a hash of what it shows. Pages with the quick-exit button
+    /// get none: a big preview of a help page in a chat shows what the reader was looking for. Chromium takes the pictures of
+    /// many pages at once, one below the other, and they are cut apart.
+    private mutating func makeShareImages(_ site: Site, renderer: PageRenderer, printer: PDFPrinter, tree: SourceTree, diagnostics: inout Diagnostics) {
+        let layout = "print/share"
+        guard renderer.templates.exists(layout) else { return }
+        var cards: [(name: String, html: String)] = [], seen: Set<String> = []
+        for index in site.pages.indices where !site.pages[index].page.isSensitive(site.config.safety) {
+            let html = renderer.renderShare(site, index, layout: layout)
+            let assets = site.printAssets(html, tree: tree, diagnostics: &diagnostics)
+            let look = assets.sorted { $0.key < $1.key }.reduce(into: Data(html.utf8)) { $0 += $1.value }
+            let name = "og/\(SHA256.hex(look).prefix(16)).png"
+            shareImages[index] = site.config.origin + site.config.root + "/" + name
+            if seen.insert(name).inserted { cards.append((name, html)) }
+        }
+        for start in stride(from: 0, to: cards.count, by: Self.cardsPerPicture) {
+            let batch = Array(cards[start..<min(start + Self.cardsPerPicture, cards.count)])
+            let html = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>og</title></head><body style=\"margin: 0\">\n" + batch.map(\.html).joined() + "</body></html>\n"
+            let assets = site.printAssets(html, tree: tree, diagnostics: &diagnostics)
+            let picture = printer.screenshot(html, at: "og/cards.html", assets: assets, root: site.config.root, window: (1200, 630 * batch.count))
+            guard case .success(let png) = picture, let tiles = try? PNGTiles.split(png, height: 630), tiles.count == batch.count else {
+                diagnostics.warning(nil, nil, "Chromium could not make the pictures for sharing pages; the pages have no og:image")
+                shareImages = [:]
+                return
+            }
+            for (card, tile) in zip(batch, tiles) { files.append(OutputFile(path: card.name, contents: .data(tile))) }
+        }
+    }
+
+    /// Share cards per picture: 20 cards are 12,600 pixels high, within what Chromium draws in one go.
+    static let cardsPerPicture = 20
 }
 
 extension Site {

@@ -71,6 +71,14 @@ struct PageRenderer: Sendable {
         return finish(templates.render(language.values(with: context), with: layouts[index]), path: site.outputPath(entry.url))
     }
 
+    /// Page `index` through `layout` as a piece of HTML for a picture, with the theme's assets at their hashed names.
+    func renderShare(_ site: Site, _ index: Int, layout: String) -> String {
+        let entry = site.pages[index]
+        let language = shared[entry.page.language]!
+        let context = site.context(for: index, content: "", shared: language.value)
+        return String(decoding: hashedAssets(templates.render(language.values(with: context), with: layout)), as: UTF8.self)
+    }
+
     /// The print page of one format of page `index`, through `layout`, beside the page.
     func renderPrint(_ site: Site, _ index: Int, format: PrintFormat, layout: String) -> RenderedPage {
         let entry = site.pages[index]

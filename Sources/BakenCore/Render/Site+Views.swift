@@ -63,6 +63,7 @@ extension Site {
             fields: fieldValues(entry),
             dates: dateValues(page.frontMatter.fields.dates, strings),
             links: linkValues(entry),
+            shareImage: printed.shareImages[index],
             print: printView(index, printed: printed, strings: strings, format: printFormat),
             lesson: lessonView(entry, strings).map { downloads.decorate($0, page: index, site: self, strings: strings) },
             audience: audienceView(page, strings))
@@ -92,7 +93,7 @@ extension Site {
             title: title, description: nil, url: url, permalink: config.origin + url, content: "", toc: [], date: nil,
             dateISO: nil, lastChecked: nil, lastCheckedISO: nil, type: "page", kind: "page", isHome: false,
             isSection: false, isDraft: false, sensitive: false, translation: nil, tags: [], audiences: [], breadcrumbs: [], pages: [], params: [:],
-            fields: [:], dates: [:], links: [:], print: nil, lesson: nil, audience: nil)
+            fields: [:], dates: [:], links: [:], shareImage: nil, print: nil, lesson: nil, audience: nil)
         return PageContext(
             page: view, menu: menu(language: code, activeURL: nil), audienceMenu: audienceMenu(language: code, activeURL: nil),
             languages: config.languages.map { other in

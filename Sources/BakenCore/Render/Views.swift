@@ -72,6 +72,8 @@ struct PageView: Encodable {
     let dates: [String: TemplateValue]
     /// What `uri-reference` fields name: `{{page.links.target.url}}`, `{{page.links.target.permalink}}`.
     let links: [String: TemplateValue]
+    /// With `--pdf`: the full address of a 1200 × 630 picture of the page, for `og:image`.
+    let shareImage: String?
     /// What the print behaviour adds: the QR code, its address, the formats' files.
     let print: PrintView?
     /// What the lesson-pack behaviour adds: the level's name, license, attachments' addresses, downloads, JSON-LD.
