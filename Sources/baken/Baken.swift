@@ -207,9 +207,10 @@ struct Translations: ParsableCommand {
                 for language in Array(Set(status.entries.map(\.language))).sorted() {
                     let entries = status.entries.filter { $0.language == language }
                     let count = { (state: TranslationStatus.State) in entries.count { $0.state == state } }
-                    print("\(language): \(count(.upToDate)) up to date, \(count(.outdated)) outdated, \(count(.unmarked)) not marked, \(count(.missing)) missing")
+                    print("\(language): \(count(.upToDate)) up to date, \(count(.machineTranslated)) machine translated and not checked, \(count(.outdated)) outdated, \(count(.unmarked)) not marked, \(count(.missing)) missing")
                     for entry in entries where entry.state != .upToDate {
-                        print("  \(entry.state.rawValue): \(entry.file ?? "(none)") ← \(entry.source)")
+                        let machine = entry.machineTranslated && entry.state != .machineTranslated ? " (\(TranslationStatus.State.machineTranslated.rawValue))" : ""
+                        print("  \(entry.state.rawValue)\(machine): \(entry.file ?? "(none)") ← \(entry.source)")
                         if let changes = entry.changes { print(changes.split(separator: "\n").map { "      " + $0 }.joined(separator: "\n")) }
                         else if entry.state == .outdated { print("      the source changed since the translation was marked (no earlier version at hand)") }
                     }

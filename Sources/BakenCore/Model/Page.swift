@@ -76,6 +76,8 @@ public struct FrontMatter: Sendable {
     public var reviewBy: Day?
     /// The short hash of the source page this translation was made from (`translationOf`).
     public var translationOf: String?
+    /// Whether a machine made this translation and no person has checked it yet (`machine_translated`).
+    public var machineTranslated = false
     public var fields = TypedFields()
     public var params: [(key: String, value: YAMLValue)] = []
     /// Lines of fields, for messages about values that are only checked later.
