@@ -110,6 +110,8 @@ public struct TypedFields: Sendable {
     /// Markdown fields (`contentMediaType: text/markdown`) by path (`options[2].text`), with their line: the
     /// assemble stage turns them into HTML.
     var markdown: [(path: String, text: String, line: Int)] = []
+    /// Text fields that are words and not Markdown, by path (`law.title`, `options[2].say[1]`): what translators translate.
+    var texts: [(path: String, text: String)] = []
     /// What search reads, with the weight the type gives it.
     var search: [SearchField] = []
     /// The line of each value, by path, for messages about values that are only checked later.
