@@ -78,7 +78,8 @@ enum XLIFF {
         for element in root.elements where element.name == "file" {
             var file = File(original: element.attributes["original"] ?? "", sourceLanguage: element.attributes["source-language"] ?? "",
                             targetLanguage: element.attributes["target-language"] ?? "", units: [], line: element.line)
-            for unit in units(in: element) {
+            // The header a trip through PO adds (po2xliff) is no text of a page.
+            for unit in units(in: element) where unit.attributes["restype"] != "x-gettext-domain-header" {
                 var read = Unit(id: unit.attributes["id"] ?? "", source: [], line: unit.line)
                 guard let source = unit.first("source") else {
                     return .failure(Diagnostic(file: path, line: unit.line, "<trans-unit id=\"\(read.id)\"> has no <source>: keep the <source> of the export"))
