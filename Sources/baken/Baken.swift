@@ -183,7 +183,7 @@ struct New: ParsableCommand {
 struct Translations: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Per language: which pages are missing, up to date, or behind their source.",
-        subcommands: [Status.self, Mark.self], defaultSubcommand: Status.self)
+        subcommands: [Status.self, Mark.self, Export.self, Import.self], defaultSubcommand: Status.self)
 
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "status", abstract: "Show the state of every translation.")
@@ -207,9 +207,10 @@ struct Translations: ParsableCommand {
                 for language in Array(Set(status.entries.map(\.language))).sorted() {
                     let entries = status.entries.filter { $0.language == language }
                     let count = { (state: TranslationStatus.State) in entries.count { $0.state == state } }
-                    print("\(language): \(count(.upToDate)) up to date, \(count(.outdated)) outdated, \(count(.unmarked)) not marked, \(count(.missing)) missing")
+                    print("\(language): \(count(.upToDate)) up to date, \(count(.machineTranslated)) machine translated and not checked, \(count(.outdated)) outdated, \(count(.unmarked)) not marked, \(count(.missing)) missing")
                     for entry in entries where entry.state != .upToDate {
-                        print("  \(entry.state.rawValue): \(entry.file ?? "(none)") ← \(entry.source)")
+                        let machine = entry.machineTranslated && entry.state != .machineTranslated ? " (\(TranslationStatus.State.machineTranslated.rawValue))" : ""
+                        print("  \(entry.state.rawValue)\(machine): \(entry.file ?? "(none)") ← \(entry.source)")
                         if let changes = entry.changes { print(changes.split(separator: "\n").map { "      " + $0 }.joined(separator: "\n")) }
                         else if entry.state == .outdated { print("      the source changed since the translation was marked (no earlier version at hand)") }
                     }
@@ -235,6 +236,63 @@ struct Translations: ParsableCommand {
             case .failure(let failure):
                 for diagnostic in failure.diagnostics { printError(diagnostic.description) }
                 throw ExitCode.failure
+            }
+        }
+    }
+}
+
+extension Translations {
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write every page and its translation into one language as XLIFF 1.2, for a translation agency.")
+
+        @Option(help: "The language to translate into, such as en.")
+        var lang: String
+
+        @Option(help: "The file to write (default: the standard output).")
+        var out: String?
+
+        @OptionGroup var site: SiteFolder
+
+        func run() throws {
+            switch Result(catching: { () throws(BuildFailure) in try Baken.exportXLIFF(language: lang, options: BuildOptions(site: site.url)) }) {
+            case .failure(let failure):
+                for diagnostic in failure.diagnostics { printError(diagnostic.description) }
+                throw ExitCode.failure
+            case .success(let xliff):
+                guard let out else { return print(xliff, terminator: "") }
+                do {
+                    try Data(xliff.utf8).write(to: URL(fileURLWithPath: out, relativeTo: currentFolder))
+                } catch {
+                    printError("\(out): cannot write this file: \(error.localizedDescription)")
+                    throw ExitCode.failure
+                }
+            }
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the translations of an XLIFF file into content/<lang>/; nothing changes unless every unit of the file is right.")
+
+        @Argument(help: "The XLIFF file, as the agency sent it back.")
+        var file: String
+
+        @OptionGroup var site: SiteFolder
+
+        func run() throws {
+            let url = URL(fileURLWithPath: file, relativeTo: currentFolder)
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                printError("\(file): cannot read this file as UTF-8 text")
+                throw ExitCode.failure
+            }
+            switch Result(catching: { () throws(BuildFailure) in try Baken.importXLIFF(text, path: file, options: BuildOptions(site: site.url)) }) {
+            case .failure(let failure):
+                for diagnostic in failure.diagnostics { printError(diagnostic.description) }
+                printError("Nothing was changed.")
+                throw ExitCode.failure
+            case .success(let written):
+                for path in written { print("Wrote \(path)") }
+                print(written.isEmpty ? "Every page was up to date: nothing to write." : "\(written.count) page\(written.count == 1 ? "" : "s") written and marked as up to date with their source.")
             }
         }
     }

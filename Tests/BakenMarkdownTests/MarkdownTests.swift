@@ -118,6 +118,10 @@ import Testing
         #expect(Slug.make("Wat is 'niet oké'?") == "wat-is-niet-oke")
         #expect(Slug.make("  LHBTIQ+ mensen  ") == "lhbtiq-mensen")
         #expect(Slug.make("!!!") == "")
+        // Turkish İ and I are i, ı stays; Polish and Ukrainian letters stay letters (accents come off Latin ones, as everywhere).
+        #expect(Slug.make("İstanbul'da Işık") == "istanbul-da-isık")
+        #expect(Slug.make("Źródło łąki") == "zrodło-łaki")
+        #expect(Slug.make("Ґанок і Їжак") == "ґанок-і-їжак")
     }
 
     /// Text in ASCII takes a shorter way; a trailing em space (no letter) sends the same text the long way.

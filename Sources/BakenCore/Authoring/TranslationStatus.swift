@@ -2,7 +2,11 @@ import Foundation
 
 /// Where each translation stands against its default-language source page.
 public struct TranslationStatus: Sendable, Equatable {
-    public enum State: String, Sendable { case missing, upToDate = "up to date", outdated, unmarked = "not marked" }
+    public enum State: String, Sendable {
+        case missing, upToDate = "up to date", outdated, unmarked = "not marked"
+        /// `machine_translated: true`, and the source has not changed since: a person still has to check it.
+        case machineTranslated = "machine translation, not checked"
+    }
 
     public struct Entry: Sendable, Equatable {
         public let language: String
@@ -12,6 +16,8 @@ public struct TranslationStatus: Sendable, Equatable {
         public let state: State
         /// What changed in the source since the translation was marked, as a unified diff, when known.
         public let changes: String?
+        /// The translation says `machine_translated: true`; its state is `outdated` when the source changed since.
+        public var machineTranslated = false
     }
 
     public let entries: [Entry]
@@ -50,23 +56,21 @@ extension Baken {
         try diagnostics.check()
         var entries: [TranslationStatus.Entry] = []
         for language in site.config.languages where language.code != site.config.defaultLanguage {
-            for (index, entry) in site.pages.enumerated() where entry.page.language == site.config.defaultLanguage && !entry.page.file.hasPrefix("themes/") {
+            for entry in site.pages where entry.page.language == site.config.defaultLanguage && !entry.page.file.hasPrefix("themes/") {
                 guard let translated = site.translations[entry.page.translationKey]?[language.code] else {
                     entries.append(.init(language: language.code, source: entry.page.file, file: nil, state: .missing, changes: nil))
                     continue
                 }
                 let page = site.pages[translated].page
-                guard let recorded = page.frontMatter.translationOf else {
-                    entries.append(.init(language: language.code, source: entry.page.file, file: page.file, state: .unmarked, changes: nil))
-                    continue
+                var state = TranslationStatus.State.unmarked, changes: String?
+                if let recorded = page.frontMatter.translationOf {
+                    state = recorded == entry.page.sourceHash ? .upToDate : .outdated
+                    if state == .outdated { changes = self.changes(of: entry.page, since: recorded, in: options.site) }
                 }
-                if recorded == entry.page.sourceHash {
-                    entries.append(.init(language: language.code, source: entry.page.file, file: page.file, state: .upToDate, changes: nil))
-                } else {
-                    entries.append(.init(language: language.code, source: entry.page.file, file: page.file, state: .outdated,
-                                         changes: changes(of: entry.page, since: recorded, in: options.site)))
-                }
-                _ = index
+                if page.frontMatter.machineTranslated && state != .outdated { state = .machineTranslated }
+                var listed = TranslationStatus.Entry(language: language.code, source: entry.page.file, file: page.file, state: state, changes: changes)
+                listed.machineTranslated = page.frontMatter.machineTranslated
+                entries.append(listed)
             }
         }
         return TranslationStatus(entries: entries)
@@ -138,12 +142,13 @@ extension Baken {
 }
 
 extension Baken {
-    /// Translation states as one JSON array of {language, source, file, state}, for CI.
+    /// Translation states as one JSON array of {language, source, file, state, machineTranslated}, for CI.
     public static func json(_ status: TranslationStatus) -> String {
         JSON.array(status.entries.map { entry in
             .object([
                 "language": .string(entry.language), "source": .string(entry.source),
                 "file": entry.file.map(JSON.string) ?? .null, "state": .string(entry.state.rawValue),
+                "machineTranslated": .bool(entry.machineTranslated),
             ])
         }).text() + "\n"
     }

@@ -3,7 +3,7 @@ import Yams
 extension FrontMatter {
     static let knownFields: Set<String> = [
         "title", "description", "date", "draft", "weight", "slug", "aliases", "translationKey", "tags", "type",
-        "audiences", "layout", "last_checked", "sensitive", "review_by", "translationOf",
+        "audiences", "layout", "last_checked", "sensitive", "review_by", "translationOf", "machine_translated",
     ]
 
     /// Splits a page file into front matter and Markdown body, and checks every known field.
@@ -79,6 +79,7 @@ extension FrontMatter {
         fm.sensitive = fields.bool("sensitive", &diagnostics)
         fm.reviewBy = fields.day("review_by", &diagnostics)
         fm.translationOf = fields.string("translationOf", &diagnostics)
+        fm.machineTranslated = fields.bool("machine_translated", &diagnostics) ?? false
 
         if let type = fields.string("type", &diagnostics) {
             let named = ContentType(rawValue: type)

@@ -5,7 +5,7 @@ extension SiteConfig {
     static let file = "site.yml"
     static let knownFields: Set<String> = [
         "title", "baseURL", "defaultLanguage", "languages", "theme", "menus", "audiences", "markdown",
-        "defaultLanguageInSubdir", "params", "allowExternal", "safety", "packs", "check",
+        "defaultLanguageInSubdir", "params", "allowExternal", "safety", "packs", "check", "search",
     ]
 
     /// Reads site.yml's text; every mistake in it is reported at its line.
@@ -101,6 +101,14 @@ extension SiteConfig {
             smart = markdown.bool("smart", &diagnostics) ?? true
         }
 
+        var skipMachineTranslated = false
+        if let search = fields.fields("search", &diagnostics) {
+            for key in search.keys where key != "skipMachineTranslated" {
+                diagnostics.error(file, search.line(of: key), "unknown search setting '\(key)' (known: skipMachineTranslated)")
+            }
+            skipMachineTranslated = search.bool("skipMachineTranslated", &diagnostics) ?? false
+        }
+
         var params: [String: YAMLValue] = [:]
         if let paramFields = fields.fields("params", &diagnostics) {
             for key in paramFields.keys { params[key] = paramFields.value(key) }
@@ -118,6 +126,7 @@ extension SiteConfig {
             menus: menus, audiences: audiences, markdownAllowsRawHTML: allowsRawHTML,
             defaultLanguageInSubdir: fields.bool("defaultLanguageInSubdir", &diagnostics) ?? false, params: params)
         config.markdownSmart = smart
+        config.searchSkipsMachineTranslated = skipMachineTranslated
         config.allowExternal = allowExternal
         config.packs = packs
         config.check = check

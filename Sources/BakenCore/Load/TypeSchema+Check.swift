@@ -8,7 +8,7 @@ extension TypeSchema {
         var result = TypedFields()
         var found = Found()
         result.values = checkObject(page, fields: fields, required: required, path: "", found: &found, &diagnostics)
-        (result.dates, result.markdown, result.lines, result.links) = (found.dates, found.markdown, found.lines, found.links)
+        (result.dates, result.markdown, result.texts, result.lines, result.links) = (found.dates, found.markdown, found.texts, found.lines, found.links)
         for (path, weight) in search {
             for text in words(at: path) where !text.isEmpty {
                 result.search.append(SearchField(text: text, weight: weight))
@@ -48,6 +48,7 @@ extension TypeSchema {
     private struct Found {
         var dates: [String: Day] = [:]
         var markdown: [(path: String, text: String, line: Int)] = []
+        var texts: [(path: String, text: String)] = []
         var lines: [String: Int] = [:]
         var links: [(path: String, text: String, line: Int)] = []
     }
@@ -108,7 +109,7 @@ extension TypeSchema {
             case nil:
                 break
             }
-            if field.isMarkdown { found.markdown.append((path, text, line)) }
+            if field.isMarkdown { found.markdown.append((path, text, line)) } else if field.isWords { found.texts.append((path, text)) }
             return .string(text)
         case .integer:
             guard let text = node.scalar?.string, let number = Int(text) else { return wrong("a whole number, such as 10") }

@@ -76,6 +76,8 @@ public struct FrontMatter: Sendable {
     public var reviewBy: Day?
     /// The short hash of the source page this translation was made from (`translationOf`).
     public var translationOf: String?
+    /// Whether a machine made this translation and no person has checked it yet (`machine_translated`).
+    public var machineTranslated = false
     public var fields = TypedFields()
     public var params: [(key: String, value: YAMLValue)] = []
     /// Lines of fields, for messages about values that are only checked later.
@@ -108,6 +110,8 @@ public struct TypedFields: Sendable {
     /// Markdown fields (`contentMediaType: text/markdown`) by path (`options[2].text`), with their line: the
     /// assemble stage turns them into HTML.
     var markdown: [(path: String, text: String, line: Int)] = []
+    /// Text fields that are words and not Markdown, by path (`law.title`, `options[2].say[1]`): what translators translate.
+    var texts: [(path: String, text: String)] = []
     /// What search reads, with the weight the type gives it.
     var search: [SearchField] = []
     /// Fields of format `uri-reference` by path, with their line: the assemble stage finds the page or file each names.

@@ -13,6 +13,8 @@ public struct SiteConfig: Sendable {
     public var markdownAllowsRawHTML: Bool
     /// Curly quotes in each language's marks, dashes and ellipses (`markdown: {smart: …}`).
     public var markdownSmart = true
+    /// Leaves pages with `machine_translated: true` out of their language's search (`search: {skipMachineTranslated: true}`).
+    public var searchSkipsMachineTranslated = false
     /// Puts the default language under its code too (`/nl/…`), as Hugo's defaultContentLanguageInSubdir.
     public var defaultLanguageInSubdir: Bool
     public var params: [String: YAMLValue]

@@ -47,10 +47,11 @@ extension Site {
             isSection: page.kind == .section,
             isDraft: page.frontMatter.draft,
             sensitive: page.isSensitive(config.safety),
-            translation: isOutdated(index) ? source(of: index).map { source in
-                TranslationView(outdated: true, sourceURL: pages[source].url, sourceLanguage: config.language(config.defaultLanguage)?.name ?? config.defaultLanguage,
-                                sourceCode: config.defaultLanguage)
+            translation: isOutdated(index) || page.frontMatter.machineTranslated ? source(of: index).map { source in
+                TranslationView(outdated: isOutdated(index), sourceURL: pages[source].url,
+                                sourceLanguage: config.language(config.defaultLanguage)?.name ?? config.defaultLanguage, sourceCode: config.defaultLanguage)
             } : nil,
+            machineTranslated: page.frontMatter.machineTranslated,
             tags: page.frontMatter.tags,
             audiences: page.frontMatter.audiences.compactMap { id in
                 config.audiences.first { $0.id == id }.map {
@@ -92,7 +93,7 @@ extension Site {
         let view = PageView(
             title: title, description: nil, url: url, permalink: config.origin + url, content: "", toc: [], date: nil,
             dateISO: nil, lastChecked: nil, lastCheckedISO: nil, type: "page", kind: "page", isHome: false,
-            isSection: false, isDraft: false, sensitive: false, translation: nil, tags: [], audiences: [], breadcrumbs: [], pages: [], params: [:],
+            isSection: false, isDraft: false, sensitive: false, translation: nil, machineTranslated: false, tags: [], audiences: [], breadcrumbs: [], pages: [], params: [:],
             fields: [:], dates: [:], links: [:], shareImage: nil, print: nil, lesson: nil, audience: nil)
         return PageContext(
             page: view, menu: menu(language: code, activeURL: nil), audienceMenu: audienceMenu(language: code, activeURL: nil),

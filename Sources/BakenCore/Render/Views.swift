@@ -58,8 +58,11 @@ struct PageView: Encodable {
     let isDraft: Bool
     /// Shows the quick-exit button.
     let sensitive: Bool
-    /// For a translation whose source changed since it was made: `{outdated, sourceURL, sourceLanguage}`.
+    /// For a translation whose source changed since it was made, or that a machine made:
+    /// `{outdated, sourceURL, sourceLanguage, sourceCode}`.
     let translation: TranslationView?
+    /// A machine translated the page and no person has checked it yet (`machine_translated: true`).
+    let machineTranslated: Bool
     let tags: [String]
     let audiences: [AudienceLinkView]
     let breadcrumbs: [CrumbView]
@@ -252,7 +255,7 @@ struct ShortcodeContext: Encodable {
     let safety: SafetyView
 }
 
-/// A translation that is behind its source.
+/// The source of a translation that is behind it or that no person has checked.
 struct TranslationView: Encodable {
     let outdated: Bool
     let sourceURL: String

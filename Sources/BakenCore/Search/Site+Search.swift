@@ -49,7 +49,8 @@ extension Site {
         let options = SearchIndex.Options(types: ContentType.known(theme.types).map(\.rawValue), audiences: config.audiences.map(\.id))
         let build = { @Sendable (code: String) -> (index: SearchIndex, seconds: Double) in
             let start = ProcessorTime.thread()
-            let index = SearchIndex(language: code, pages: pages.filter { $0.page.language == code }.map { searchPage($0) }, options: options)
+            let searched = pages.filter { $0.page.language == code && !(config.searchSkipsMachineTranslated && $0.page.frontMatter.machineTranslated) }
+            let index = SearchIndex(language: code, pages: searched.map { searchPage($0) }, options: options)
             return (index, ProcessorTime.thread() - start)
         }
         return sideBySide ? ParallelMap.map(languages, build) : languages.map(build)
