@@ -76,7 +76,7 @@ struct Build: ParsableCommand {
     @Flag(help: "Print each stage of the build with its time.")
     var verbose = false
 
-    @Flag(help: "Also print each lesson pack's teacher guide and worksheets to PDF with headless Chromium.")
+    @Flag(help: "Also print lesson packs and posters to PDF, and make pictures for sharing pages, with headless Chromium.")
     var pdf = false
 
     @Flag(name: .customLong("single-threaded"), help: "Use one core (slower; the output is the same).")
