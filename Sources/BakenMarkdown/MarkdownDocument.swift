@@ -13,6 +13,10 @@ public final class MarkdownDocument {
 
     /// The document's headings in order, with the ids written into the HTML.
     public private(set) var headings: [Heading] = []
+    /// What Baken's rule for raw HTML took out of the document, in order of lines; empty where a site allows raw HTML.
+    public internal(set) var removedHTML: [RawHTMLRemoval] = []
+    /// The custom nodes that hold kept raw HTML with a link or image, and that HTML in parts.
+    var rawHTMLLinks: [(node: OpaquePointer, parts: [RawHTMLPart])] = []
 
     public init(_ markdown: String, options: MarkdownOptions = MarkdownOptions()) {
         CMarkExtensions.register()
@@ -36,6 +40,7 @@ public final class MarkdownDocument {
         self.parser = parser
         root = CMarkExtensions.finish(parser)
         extensions = cmark_parser_get_syntax_extensions(parser)
+        if !options.allowRawHTML { cleanRawHTML() }
         labelTaskItems()
         if options.smartPunctuation { localizeQuotes(options.quotes) }
     }
@@ -73,13 +78,15 @@ public final class MarkdownDocument {
         headings = found
     }
 
-    /// Calls `transform` with every link and image destination and its line; a non-nil result replaces it.
+    /// Calls `transform` with every link and image destination and its line, those of kept raw HTML too; a non-nil
+    /// result replaces it.
     public func rewriteLinks(_ transform: (_ url: String, _ line: Int, _ isImage: Bool) -> String?) {
         walkLinks { node, url, isImage in
             if let replacement = transform(url, Int(cmark_node_get_start_line(node)), isImage) {
                 cmark_node_set_url(node, replacement)
             }
         }
+        rewriteRawHTMLLinks(transform)
     }
 
     /// Visits every link and image with its destination, in document order. A link or image inside an image's

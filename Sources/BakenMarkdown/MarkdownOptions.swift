@@ -1,4 +1,4 @@
-/// How Markdown is read: raw HTML is escaped unless a site allows it.
+/// How Markdown is read: raw HTML is cleaned by Baken's rule (`RawHTMLCleaner`) unless a site allows all of it.
 public struct MarkdownOptions: Sendable, Equatable {
     public var allowRawHTML: Bool
     /// Curly quotes, – for `--` and — for `---`, … for `...` (cmark-gfm's SMART option).

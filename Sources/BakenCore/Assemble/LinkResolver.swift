@@ -11,14 +11,18 @@ struct LinkResolver: Sendable {
     let failed: Set<String>
     let root: String
 
-    /// Resolves the document's links to files; returns its links to addresses on the site (`/…`), with their lines,
-    /// which the build checks once it knows every file it wrote.
+    /// Resolves the document's links to files (those in raw HTML too), and warns of the raw HTML it lost; returns its
+    /// links to addresses on the site (`/…`), with their lines, which the build checks once it knows every file it wrote.
     @discardableResult
     func rewrite(_ document: MarkdownDocument, in page: Page, firstLine: Int, diagnostics: inout Diagnostics, fieldLine: Bool = false) -> [(line: Int, url: String)] {
         var rootLinks: [(line: Int, url: String)] = []
+        // Text in a front matter field has no lines of its own in the file: point at the field.
+        func fileLine(_ line: Int) -> Int { fieldLine ? firstLine : firstLine + line - 1 }
+        for removal in document.removedHTML {
+            diagnostics.warning(page.file, fileLine(removal.line), removal.message)
+        }
         document.rewriteLinks { url, line, _ in
-            // Text in a front matter field has no lines of its own in the file: point at the field.
-            let fileLine = fieldLine ? firstLine : firstLine + line - 1
+            let fileLine = fileLine(line)
             if url.hasPrefix("/") && !url.hasPrefix("//") { rootLinks.append((fileLine, url)) }
             guard Self.isRelativeFile(url) else { return nil }
             let (path, fragment) = Self.splitFragment(url)
