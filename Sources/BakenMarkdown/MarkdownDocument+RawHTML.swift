@@ -2,10 +2,10 @@ import CCMarkGFM
 
 extension MarkdownDocument {
     /// Puts every piece of raw HTML through `RawHTMLCleaner`: what it keeps becomes a custom node of the tree,
-    /// written as it is; what it removes is listed in `removedHTML`. Each container of the tree gets its own
+    /// written as it is; what it removes is listed in `warnings`. Each container of the tree gets its own
     /// cleaner, so an element raw HTML opens is closed in the container that opened it.
     func cleanRawHTML() {
-        var removals: [RawHTMLRemoval] = []
+        var removals: [MarkdownWarning] = []
         // A list of containers rather than recursion: Markdown may nest thousands deep.
         var containers = [root]
         while let container = containers.popLast() {
@@ -54,7 +54,7 @@ extension MarkdownDocument {
                 cmark_node_free(node)
             }
         }
-        removedHTML = removals.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+        warnings += removals
     }
 
     private func customNode(inline: Bool, html: String) -> OpaquePointer? {

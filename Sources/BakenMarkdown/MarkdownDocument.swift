@@ -13,8 +13,9 @@ public final class MarkdownDocument {
 
     /// The document's headings in order, with the ids written into the HTML.
     public private(set) var headings: [Heading] = []
-    /// What Baken's rule for raw HTML took out of the document, in order of lines; empty where a site allows raw HTML.
-    public internal(set) var removedHTML: [RawHTMLRemoval] = []
+    /// What the author should know, in order of lines: raw HTML that Baken's rule took out (none where a site
+    /// allows raw HTML), `:::` blocks it does not know.
+    public internal(set) var warnings: [MarkdownWarning] = []
     /// The custom nodes that hold kept raw HTML with a link or image, and that HTML in parts.
     var rawHTMLLinks: [(node: OpaquePointer, parts: [RawHTMLPart])] = []
 
@@ -31,7 +32,8 @@ public final class MarkdownDocument {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        var text = markdown
+        let directives = CalloutDirectives.rewrite(markdown)
+        var text = directives.text
         text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
@@ -40,7 +42,10 @@ public final class MarkdownDocument {
         self.parser = parser
         root = CMarkExtensions.finish(parser)
         extensions = cmark_parser_get_syntax_extensions(parser)
+        warnings = directives.warnings
         if !options.allowRawHTML { cleanRawHTML() }
+        makeCallouts(labels: options.calloutLabels)
+        warnings = warnings.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
         labelTaskItems()
         if options.smartPunctuation { localizeQuotes(options.quotes) }
     }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Raw HTML that Baken took out of a page, with the line it stood on (counted in the Markdown) and why.
-public struct RawHTMLRemoval: Sendable, Equatable {
+/// Something Baken did with a page's Markdown that its author should know (raw HTML taken out, a `:::` block it does
+/// not know), at its line in the Markdown.
+public struct MarkdownWarning: Sendable, Equatable {
     public let line: Int
     public let message: String
 }
@@ -67,7 +68,7 @@ struct RawHTMLCleaner {
     private var open: [String] = []
     /// The removed element whose content is being dropped, and how deep it is nested in itself.
     private var skipping: (name: String, depth: Int)?
-    private(set) var removals: [RawHTMLRemoval] = []
+    private(set) var removals: [MarkdownWarning] = []
 
     /// Whether everything up to the closing tag of a removed element is being dropped.
     var isSkipping: Bool { skipping != nil }
@@ -103,11 +104,11 @@ struct RawHTMLCleaner {
                 }
                 guard let allowed = Self.kept[name] else {
                     if let reason = Self.removedWithContent[name] {
-                        removals.append(RawHTMLRemoval(line: tagLine, message: "<\(name)> removed with its content: \(reason)"))
+                        removals.append(MarkdownWarning(line: tagLine, message: "<\(name)> removed with its content: \(reason)"))
                         if !selfClosing { skipping = (name, 1) }
                     } else {
                         let reason = Self.removedReasons[name] ?? "Baken keeps only the few HTML elements docs/content.md lists; write it in Markdown"
-                        removals.append(RawHTMLRemoval(line: tagLine, message: "<\(name)> removed, its text kept: \(reason)"))
+                        removals.append(MarkdownWarning(line: tagLine, message: "<\(name)> removed, its text kept: \(reason)"))
                     }
                     break
                 }
@@ -120,14 +121,14 @@ struct RawHTMLCleaner {
                 var seen: Set<String> = []
                 for attribute in attributes where seen.insert(attribute.name).inserted {
                     guard allowed.contains(attribute.name) || Self.everywhere.contains(attribute.name) else {
-                        removals.append(RawHTMLRemoval(line: tagLine, message: "<\(name) \(attribute.name)> removed: " + Self.attributeReason(attribute.name, of: name)))
+                        removals.append(MarkdownWarning(line: tagLine, message: "<\(name) \(attribute.name)> removed: " + Self.attributeReason(attribute.name, of: name)))
                         continue
                     }
                     var value = attribute.value ?? ""
                     // A browser leaves tabs and line breaks out of an address; so does Baken, before it checks it.
                     if Self.addresses.contains(attribute.name) { value.removeAll { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" } }
                     if Self.addresses.contains(attribute.name), !Self.isSafeAddress(value) {
-                        removals.append(RawHTMLRemoval(line: tagLine, message: "<\(name) \(attribute.name)> removed: '\(Self.shortened(value))' is not an address Baken keeps; use a relative link or one to http(s)://, mailto: or tel:"))
+                        removals.append(MarkdownWarning(line: tagLine, message: "<\(name) \(attribute.name)> removed: '\(Self.shortened(value))' is not an address Baken keeps; use a relative link or one to http(s)://, mailto: or tel:"))
                         continue
                     }
                     guard attribute.value != nil else {

@@ -5,7 +5,7 @@ import Testing
 @Suite struct RawHTMLTests {
     func cleaned(_ markdown: String) -> (html: String, removed: [String]) {
         let document = MarkdownDocument(markdown)
-        return (document.html(), document.removedHTML.map { "\($0.line): \($0.message)" })
+        return (document.html(), document.warnings.map { "\($0.line): \($0.message)" })
     }
 
     @Test func harmlessElementsPassWithTheirText() {
@@ -148,6 +148,6 @@ import Testing
     @Test func aSiteThatAllowsRawHTMLGetsAllOfIt() {
         let document = MarkdownDocument("<div class=\"x\" onclick=\"y\">a</div>", options: MarkdownOptions(allowRawHTML: true))
         #expect(document.html() == "<div class=\"x\" onclick=\"y\">a</div>\n")
-        #expect(document.removedHTML == [])
+        #expect(document.warnings == [])
     }
 }

@@ -18,7 +18,7 @@ struct LinkResolver: Sendable {
         var rootLinks: [(line: Int, url: String)] = []
         // Text in a front matter field has no lines of its own in the file: point at the field.
         func fileLine(_ line: Int) -> Int { fieldLine ? firstLine : firstLine + line - 1 }
-        for removal in document.removedHTML {
+        for removal in document.warnings {
             diagnostics.warning(page.file, fileLine(removal.line), removal.message)
         }
         document.rewriteLinks { url, line, _ in

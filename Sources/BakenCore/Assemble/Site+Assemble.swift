@@ -91,7 +91,10 @@ extension Site {
         let reader = MarkdownReader(
             resolver: resolver, options: MarkdownOptions(allowRawHTML: config.markdownAllowsRawHTML, smartPunctuation: config.markdownSmart),
             shortcodes: Set(source.theme.templates.keys.filter { $0.hasPrefix("shortcodes/") }.map { String($0.dropFirst("shortcodes/".count)) }),
-            footnoteBackLabels: source.theme.strings.compactMapValues { $0["footnote_back"] }, themeIDs: source.theme.ids,
+            footnoteBackLabels: source.theme.strings.compactMapValues { $0["footnote_back"] },
+            calloutLabels: source.theme.strings.mapValues { words in
+                Dictionary(uniqueKeysWithValues: CalloutKind.allCases.compactMap { kind in words["callout_\(kind.rawValue)"].map { (kind.rawValue, $0) } })
+            }, themeIDs: source.theme.ids,
             quotes: Dictionary(uniqueKeysWithValues: config.languages.map { ($0.code, $0.quotes.flatMap(Quotes.init) ?? Quotes.defaults(for: $0.code)) }))
         let assembled = readAll(pages, with: reader, diagnostics: &diagnostics)
         var hubs: [String: Int] = [:]

@@ -60,6 +60,8 @@ struct MarkdownReader: Sendable {
     let shortcodes: Set<String>
     /// The theme's `footnote_back` per language code.
     var footnoteBackLabels: [String: String] = [:]
+    /// The theme's callout labels per language code, by kind (`callout_note` → `note`).
+    var calloutLabels: [String: [String: String]] = [:]
     /// Ids the theme writes on every page, which headings avoid.
     var themeIDs: Set<String> = []
 
@@ -70,6 +72,7 @@ struct MarkdownReader: Sendable {
     func options(for language: String) -> MarkdownOptions {
         var options = options
         if let label = footnoteBackLabels[language] { options.footnoteBackLabel = label }
+        options.calloutLabels = calloutLabels[language] ?? [:]
         options.quotes = quotes[language] ?? Quotes.defaults(for: language)
         return options
     }
