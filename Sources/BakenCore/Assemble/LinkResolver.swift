@@ -11,10 +11,11 @@ struct LinkResolver: Sendable {
     let failed: Set<String>
     let root: String
 
-    /// Resolves the document's links to files (those in raw HTML too), and warns of the raw HTML it lost; returns its
+    /// Resolves the document's links to files (those in raw HTML too), adding the files of content/ they lead to to
+    /// `usedFiles`, and warns of what the Markdown lost (raw HTML, unknown `:::` blocks); returns its
     /// links to addresses on the site (`/…`), with their lines, which the build checks once it knows every file it wrote.
     @discardableResult
-    func rewrite(_ document: MarkdownDocument, in page: Page, firstLine: Int, diagnostics: inout Diagnostics, fieldLine: Bool = false) -> [(line: Int, url: String)] {
+    func rewrite(_ document: MarkdownDocument, in page: Page, firstLine: Int, usedFiles: inout [String], diagnostics: inout Diagnostics, fieldLine: Bool = false) -> [(line: Int, url: String)] {
         var rootLinks: [(line: Int, url: String)] = []
         // Text in a front matter field has no lines of its own in the file: point at the field.
         func fileLine(_ line: Int) -> Int { fieldLine ? firstLine : firstLine + line - 1 }
@@ -27,7 +28,10 @@ struct LinkResolver: Sendable {
             guard Self.isRelativeFile(url) else { return nil }
             let (path, fragment) = Self.splitFragment(url)
             if path.isEmpty { return nil }
-            if let target = target(of: path, from: page) { return target + fragment }
+            if let target = target(of: path, from: page) {
+                if let file = usedFile(path, from: page) { usedFiles.append(file) }
+                return target + fragment
+            }
             let resolved = Self.resolve(path, from: page.file) ?? path
             if Self.candidates(resolved, path: path).contains(where: failed.contains) { return nil }
             let hint = suggestion(for: resolved, from: page).map { " Did you mean '\($0)'?" } ?? ""
@@ -50,6 +54,11 @@ struct LinkResolver: Sendable {
             if let url = pagesByFile[candidate] { return url }
         }
         return nil
+    }
+
+    /// The file of content/ (not a page) that `path`, relative to `page`, names; nil for a page or nothing.
+    func usedFile(_ path: String, from page: Page) -> String? {
+        Self.resolve(path, from: page.file).flatMap { resources[$0] == nil ? nil : $0 }
     }
 
     /// The page files a link may mean: as written, with `.md`, or the folder's index.

@@ -26,6 +26,8 @@ public struct Site: Sendable {
     let contacts: [HelpContact]
     /// How Markdown was read, kept so one page can be read again alone.
     let markdown: MarkdownReader
+    /// The files of `resources` that are published: those a page uses, and those site.yml's publishFiles names.
+    var published: Set<String> = []
 
     func translation(of index: Int, in language: String) -> AssembledPage? {
         translations[pages[index].page.translationKey]?[language].map { pages[$0] }
@@ -50,6 +52,8 @@ public struct AssembledPage: Sendable {
     var addressLines: [(line: Int, text: String)] = []
     /// Links to addresses on the site (`/kennisbank/x/`) with their lines, checked against the files the build wrote.
     var rootLinks: [(line: Int, url: String)] = []
+    /// The files of content/ (not pages) that the page links to or shows, by source path.
+    var usedFiles: [String] = []
 }
 
 /// Everything needed to turn one page's Markdown into HTML with its links resolved.
