@@ -1,4 +1,5 @@
 @testable import BakenMarkdown
+import Foundation
 import Testing
 
 /// Baken's rule for raw HTML: what passes, what is removed with which message, and that nothing breaks the page.
@@ -142,6 +143,22 @@ import Testing
             #expect(tags.allSatisfy { tag in
                 ["p", "/p", "b", "/b", "a", "/a", "img"].contains(tag.split(separator: " ").first.map(String.init) ?? "") && !tag.contains(" on") && !tag.contains("script")
             }, "\(markdown) → \(html)")
+        }
+    }
+
+    /// Every input of the fuzzer's corpus, and input nested very deep, is read and written without a crash; no
+    /// script or handler survives.
+    @Test func theFuzzCorpusAndDeepNestingPassThrough() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("fuzz/corpus")
+        var inputs = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map { name in
+            String(decoding: try Data(contentsOf: folder.appendingPathComponent(name)), as: UTF8.self)
+        }
+        #expect(inputs.count > 400)
+        inputs += [String(repeating: "<b>", count: 20_000), String(repeating: "> ", count: 5_000) + "[!NOTE]",
+                   String(repeating: ":::note\n", count: 5_000), String(repeating: "<details>\n\n- ", count: 2_000) + "<script>x"]
+        for input in inputs {
+            let html = MarkdownDocument(input).html().lowercased()
+            #expect(!html.contains("<script") && !html.contains(" onerror=") && !html.contains(" onload="))
         }
     }
 
