@@ -164,9 +164,11 @@ public enum Baken {
         return (source, LessonFiles.load(source, from: tree, diagnostics: &diagnostics))
     }
 
-    /// assemble: addresses, translations, sections, Markdown as HTML, links resolved. Stops on an error.
+    /// assemble: addresses, translations, sections, Markdown as HTML, links resolved. Stops on an error, with the
+    /// links to page addresses on the site that lead nowhere (which the build otherwise checks after writing).
     static func assemble(_ source: SiteSource, diagnostics: inout Diagnostics) throws(BuildFailure) -> Site {
         let site = Site.assemble(source, diagnostics: &diagnostics)
+        if diagnostics.hasErrors { site.checkPageAddressLinks(failed: source.failedFiles, diagnostics: &diagnostics) }
         try diagnostics.check()
         return site
     }

@@ -13,6 +13,11 @@ public final class MarkdownDocument {
 
     /// The document's headings in order, with the ids written into the HTML.
     public private(set) var headings: [Heading] = []
+    /// What the author should know, in order of lines: raw HTML that Baken's rule took out (none where a site
+    /// allows raw HTML), `:::` blocks it does not know.
+    public internal(set) var warnings: [MarkdownWarning] = []
+    /// The custom nodes that hold kept raw HTML with a link or image, and that HTML in parts.
+    var rawHTMLLinks: [(node: OpaquePointer, parts: [RawHTMLPart])] = []
 
     public init(_ markdown: String, options: MarkdownOptions = MarkdownOptions()) {
         CMarkExtensions.register()
@@ -27,7 +32,8 @@ public final class MarkdownDocument {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        var text = markdown
+        let directives = CalloutDirectives.rewrite(markdown)
+        var text = directives.text
         text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
@@ -36,6 +42,10 @@ public final class MarkdownDocument {
         self.parser = parser
         root = CMarkExtensions.finish(parser)
         extensions = cmark_parser_get_syntax_extensions(parser)
+        warnings = directives.warnings
+        if !options.allowRawHTML { cleanRawHTML() }
+        makeCallouts(labels: options.calloutLabels)
+        warnings = warnings.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
         labelTaskItems()
         if options.smartPunctuation { localizeQuotes(options.quotes) }
     }
@@ -73,13 +83,15 @@ public final class MarkdownDocument {
         headings = found
     }
 
-    /// Calls `transform` with every link and image destination and its line; a non-nil result replaces it.
+    /// Calls `transform` with every link and image destination and its line, those of kept raw HTML too; a non-nil
+    /// result replaces it.
     public func rewriteLinks(_ transform: (_ url: String, _ line: Int, _ isImage: Bool) -> String?) {
         walkLinks { node, url, isImage in
             if let replacement = transform(url, Int(cmark_node_get_start_line(node)), isImage) {
                 cmark_node_set_url(node, replacement)
             }
         }
+        rewriteRawHTMLLinks(transform)
     }
 
     /// Visits every link and image with its destination, in document order. A link or image inside an image's

@@ -1,4 +1,4 @@
-/// How Markdown is read: raw HTML is escaped unless a site allows it.
+/// How Markdown is read: raw HTML is cleaned by Baken's rule (`RawHTMLCleaner`) unless a site allows all of it.
 public struct MarkdownOptions: Sendable, Equatable {
     public var allowRawHTML: Bool
     /// Curly quotes, – for `--` and — for `---`, … for `...` (cmark-gfm's SMART option).
@@ -7,6 +7,9 @@ public struct MarkdownOptions: Sendable, Equatable {
     public var quotes: Quotes = .english
     /// What a footnote's link back to the text says to a screen reader, in the page's language.
     public var footnoteBackLabel: String
+    /// A callout's label in the page's language, by kind (`note`, `tip`, `important`, `warning`, `caution`);
+    /// English for a kind without one.
+    public var calloutLabels: [String: String] = [:]
 
     public init(allowRawHTML: Bool = false, smartPunctuation: Bool = true, footnoteBackLabel: String = "Back to content") {
         self.allowRawHTML = allowRawHTML

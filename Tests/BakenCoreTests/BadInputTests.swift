@@ -255,7 +255,7 @@ extension BadInput {
         ]),
         BadInput("site.yml unknown setting and bad code", ["site.yml": "title: X\ntheme: t\nlanguages:\n  - code: NL\n    name: x\ncolour: red\n"], expected: [
             "site.yml:4: language code 'NL' is not valid: use a code such as nl, en, ar or pt-BR",
-            "site.yml:6: unknown setting 'colour' (known: allowExternal, audiences, baseURL, check, defaultLanguage, defaultLanguageInSubdir, languages, markdown, menus, packs, params, safety, search, theme, title)",
+            "site.yml:6: unknown setting 'colour' (known: allowExternal, audiences, baseURL, check, defaultLanguage, defaultLanguageInSubdir, languages, markdown, menus, packs, params, publishFiles, safety, search, theme, title)",
         ]),
         BadInput("site.yml baseURL not on the web", ["site.yml": "title: X\nbaseURL: ftp://example.nl/\ntheme: t\nlanguages:\n  - code: nl\n    name: Nederlands\n"], expected: [
             "site.yml:2: baseURL must start with https:// (for example https://example.nl/), not 'ftp://example.nl/'",

@@ -92,3 +92,19 @@ import Testing
         #expect(clean == (0, "[]\n"))
     }
 }
+
+/// `baken check` judges links to page addresses on the site without building it.
+@Suite struct CheckRootLinkTests {
+    @Test func checkNamesALinkToAPageAddressThatDoesNotExist() throws {
+        let site = try TestSite([
+            "content/nl/_index.md": "---\ntitle: Home\n---\n## Kennis\n\nLees [de kennisbank](/kennisbank/) en [dit](/kennisbank/x).\n",
+            "content/nl/kennisbank/_index.md": "---\ntitle: Kennisbank\n---\n## Alles\n\nNaar [de zoekpagina](/search/) of [Haven](/kennisbank/haven-plus/).\n",
+            "content/nl/kennisbank/haven-plus.md": "---\ntitle: Haven\n---\n## Haven\n\nTekst.\n",
+        ])
+        var options = BuildOptions(site: site.root)
+        options.themeFolders = []
+        #expect(Baken.check(options).filter { $0.severity == .error }.map(\.description) == [
+            "content/nl/_index.md:6: link to '/kennisbank/x' leads nowhere: the site has no page or file at that address; link to the page's .md file, or correct the address. Did you mean '/kennisbank/'?",
+        ])
+    }
+}

@@ -87,7 +87,7 @@ import Testing
         let wrong = try TestSite(["content/nl/_index.md": "---\ntitle: Home\n---\n"], siteYML: "title: X\ntheme: t\nlanguages:\n  - code: NL\n    name: x\ncolour: red\n")
         #expect(wrong.errors() == [
             "site.yml:4: language code 'NL' is not valid: use a code such as nl, en, ar or pt-BR",
-            "site.yml:6: unknown setting 'colour' (known: allowExternal, audiences, baseURL, check, defaultLanguage, defaultLanguageInSubdir, languages, markdown, menus, packs, params, safety, search, theme, title)",
+            "site.yml:6: unknown setting 'colour' (known: allowExternal, audiences, baseURL, check, defaultLanguage, defaultLanguageInSubdir, languages, markdown, menus, packs, params, publishFiles, safety, search, theme, title)",
         ])
         let missing = try TestSite([:], siteYML: nil)
         #expect(missing.errors().first?.hasPrefix("site.yml: site.yml not found in ") == true)

@@ -71,6 +71,18 @@ import Testing
         #expect(try live.finish().changed.isEmpty)
     }
 
+    @Test func aBodyEditThatLinksAFileNoPageUsedPublishesIt() throws {
+        let site = try TestSite(Self.pages.merging(["content/nl/folder.pdf": "%PDF"]) { _, new in new }, theme: Self.theme)
+        let live = LiveSite(BuildOptions(site: site.root, output: site.output))
+        try live.rebuildAll()
+        #expect(!site.exists("folder.pdf"))
+        try site.write("content/nl/b.md", "---\ntitle: B\n---\n## Kop\nDe [folder](folder.pdf).")
+        let update = try live.update(["content/nl/b.md"])
+        #expect(update.full)
+        #expect(site.exists("folder.pdf"))
+        #expect(try Self.differences(site) == [])
+    }
+
     @Test func editsBetweenTheStepsAreCoveredByOneFollowUp() throws {
         let site = try TestSite(Self.pages, theme: Self.theme)
         let live = LiveSite(BuildOptions(site: site.root, output: site.output))

@@ -94,8 +94,8 @@ import Testing
         #expect(html("![x](javascript:alert(1))") == "<p><img src=\"\" alt=\"x\" /></p>\n")
     }
 
-    @Test func rawHTMLIsOffByDefault() {
-        #expect(html("<script>alert(1)</script>\n\nHoi <b>x</b>") == "<!-- raw HTML omitted -->\n<p>Hoi <!-- raw HTML omitted -->x<!-- raw HTML omitted --></p>\n")
+    @Test func rawHTMLIsCleanedByDefault() {
+        #expect(html("<script>alert(1)</script>\n\nHoi <b>x</b>") == "<p>Hoi <b>x</b></p>\n")
         #expect(html("Hoi <b>x</b>", options: MarkdownOptions(allowRawHTML: true)) == "<p>Hoi <b>x</b></p>\n")
     }
 

@@ -11,19 +11,27 @@ struct LinkResolver: Sendable {
     let failed: Set<String>
     let root: String
 
-    /// Resolves the document's links to files; returns its links to addresses on the site (`/…`), with their lines,
-    /// which the build checks once it knows every file it wrote.
+    /// Resolves the document's links to files (those in raw HTML too), adding the files of content/ they lead to to
+    /// `usedFiles`, and warns of what the Markdown lost (raw HTML, unknown `:::` blocks); returns its
+    /// links to addresses on the site (`/…`), with their lines, which the build checks once it knows every file it wrote.
     @discardableResult
-    func rewrite(_ document: MarkdownDocument, in page: Page, firstLine: Int, diagnostics: inout Diagnostics, fieldLine: Bool = false) -> [(line: Int, url: String)] {
+    func rewrite(_ document: MarkdownDocument, in page: Page, firstLine: Int, usedFiles: inout [String], diagnostics: inout Diagnostics, fieldLine: Bool = false) -> [(line: Int, url: String)] {
         var rootLinks: [(line: Int, url: String)] = []
+        // Text in a front matter field has no lines of its own in the file: point at the field.
+        func fileLine(_ line: Int) -> Int { fieldLine ? firstLine : firstLine + line - 1 }
+        for removal in document.warnings {
+            diagnostics.warning(page.file, fileLine(removal.line), removal.message)
+        }
         document.rewriteLinks { url, line, _ in
-            // Text in a front matter field has no lines of its own in the file: point at the field.
-            let fileLine = fieldLine ? firstLine : firstLine + line - 1
+            let fileLine = fileLine(line)
             if url.hasPrefix("/") && !url.hasPrefix("//") { rootLinks.append((fileLine, url)) }
             guard Self.isRelativeFile(url) else { return nil }
             let (path, fragment) = Self.splitFragment(url)
             if path.isEmpty { return nil }
-            if let target = target(of: path, from: page) { return target + fragment }
+            if let target = target(of: path, from: page) {
+                if let file = usedFile(path, from: page) { usedFiles.append(file) }
+                return target + fragment
+            }
             if let message = nowhere(path, from: page) { diagnostics.error(page.file, fileLine, "link to " + message) }
             return nil
         }
@@ -51,6 +59,11 @@ struct LinkResolver: Sendable {
             if let url = pagesByFile[candidate] { return url }
         }
         return nil
+    }
+
+    /// The file of content/ (not a page) that `path`, relative to `page`, names; nil for a page or nothing.
+    func usedFile(_ path: String, from page: Page) -> String? {
+        Self.resolve(path, from: page.file).flatMap { resources[$0] == nil ? nil : $0 }
     }
 
     /// The page files a link may mean: as written, with `.md`, or the folder's index.

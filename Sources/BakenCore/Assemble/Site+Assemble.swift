@@ -92,7 +92,10 @@ extension Site {
         let reader = MarkdownReader(
             resolver: resolver, options: MarkdownOptions(allowRawHTML: config.markdownAllowsRawHTML, smartPunctuation: config.markdownSmart),
             shortcodes: Set(source.theme.templates.keys.filter { $0.hasPrefix("shortcodes/") }.map { String($0.dropFirst("shortcodes/".count)) }),
-            footnoteBackLabels: source.theme.strings.compactMapValues { $0["footnote_back"] }, themeIDs: source.theme.ids,
+            footnoteBackLabels: source.theme.strings.compactMapValues { $0["footnote_back"] },
+            calloutLabels: source.theme.strings.mapValues { words in
+                Dictionary(uniqueKeysWithValues: CalloutKind.allCases.compactMap { kind in words["callout_\(kind.rawValue)"].map { (kind.rawValue, $0) } })
+            }, themeIDs: source.theme.ids,
             quotes: Dictionary(uniqueKeysWithValues: config.languages.map { ($0.code, $0.quotes.flatMap(Quotes.init) ?? Quotes.defaults(for: $0.code)) }))
         let assembled = readAll(pages, with: reader, diagnostics: &diagnostics)
         var hubs: [String: Int] = [:]
@@ -107,7 +110,38 @@ extension Site {
                 let order: [HelpContact.Urgency] = [.emergency, .today, .anytime]
                 return (order.firstIndex(of: a.element.urgency)!, a.offset) < (order.firstIndex(of: b.element.urgency)!, b.offset)
             }.map(\.element),
-            markdown: reader)
+            markdown: reader, published: published(source.resources, by: assembled, config: config, diagnostics: &diagnostics))
+    }
+
+    /// The files of content/ that are not pages and are published: those a page links to or shows (by a relative
+    /// link, an address on the site, as a lesson attachment or in a lesson's folder), those with an extension site.yml's publishFiles
+    /// names; and a theme's. Each other one is a note in the build summary: a source or draft left in content/ is
+    /// not published.
+    static func published(_ resources: [(source: String, output: String)], by pages: [AssembledPage], config: SiteConfig,
+                          diagnostics: inout Diagnostics) -> Set<String> {
+        var used = Set(pages.flatMap(\.usedFiles))
+        // A lesson's own folder travels with its pack (LessonFiles): what is in it, the lesson uses.
+        let lessonFolders = pages.compactMap { entry -> String? in
+            guard entry.page.frontMatter.fields.lesson != nil, entry.page.file.hasSuffix("/index.md") else { return nil }
+            return String(entry.page.file.dropLast("index.md".count))
+        }
+        let linked = Set(pages.flatMap { $0.rootLinks.map { link in
+            let path = LinkResolver.splitFragment(link.url).0
+            return path.removingPercentEncoding ?? path
+        } })
+        for resource in resources {
+            let name = resource.source.split(separator: "/").last ?? ""
+            let ext = name.contains(".") ? name.split(separator: ".").last.map { $0.lowercased() } ?? "" : ""
+            // A theme's own files beside its pages are the theme's business, and always published.
+            if !resource.source.hasPrefix("content/") || linked.contains(config.root + resource.output) || config.publishFiles.contains(ext)
+                || lessonFolders.contains(where: resource.source.hasPrefix) {
+                used.insert(resource.source)
+            }
+        }
+        for resource in resources where !used.contains(resource.source) {
+            diagnostics.note(resource.source, nil, "not published: no page links to it or shows it; link to it from a page, or add its extension to publishFiles in site.yml")
+        }
+        return used
     }
 
     /// `/q/<short>/` of each page whose type has the short-address behaviour, leading to the page its `target` names;
@@ -198,12 +232,13 @@ extension Site {
             return Site.shortcodeMarker(shortcodes.count - 1)
         }
         body.assignHeadingIDs(taken: reader.themeIDs)
-        var rootLinks = resolver.rewrite(body, in: page, firstLine: page.bodyLine, diagnostics: &diagnostics)
+        var usedFiles: [String] = []
+        var rootLinks = resolver.rewrite(body, in: page, firstLine: page.bodyLine, usedFiles: &usedFiles, diagnostics: &diagnostics)
         // Markdown fields (`contentMediaType: text/markdown` in the type file) become HTML, their links checked at their line.
         var fieldHTML: [String: String] = [:]
         for (path, text, line) in page.frontMatter.fields.markdown where !text.isEmpty {
             let document = MarkdownDocument(text, options: options)
-            rootLinks += resolver.rewrite(document, in: page, firstLine: line, diagnostics: &diagnostics, fieldLine: true)
+            rootLinks += resolver.rewrite(document, in: page, firstLine: line, usedFiles: &usedFiles, diagnostics: &diagnostics, fieldLine: true)
             fieldHTML[path] = document.html()
         }
         // Fields that name a page or file (`format: uri-reference`): their address, or an error at their line.
@@ -211,20 +246,25 @@ extension Site {
         for (path, text, line) in page.frontMatter.fields.links {
             let (file, fragment) = LinkResolver.splitFragment(text)
             if let target = resolver.target(of: file, from: page) {
+                if let used = resolver.usedFile(file, from: page) { usedFiles.append(used) }
                 fieldLinks[path] = target + fragment
             } else if let message = resolver.nowhere(file, from: page) {
                 diagnostics.error(page.file, line, "'\(path)' names " + message)
             }
         }
         if let lesson = page.frontMatter.fields.lesson {
-            for attachment in lesson.attachments where resolver.target(of: attachment.file, from: page) == nil {
-                diagnostics.error(page.file, attachment.line, "attachment '\(attachment.file)' does not exist: put the file in the lesson's folder, or correct the name")
+            for attachment in lesson.attachments {
+                if let file = resolver.usedFile(attachment.file, from: page) { usedFiles.append(file) }
+                if resolver.target(of: attachment.file, from: page) == nil {
+                    diagnostics.error(page.file, attachment.line, "attachment '\(attachment.file)' does not exist: put the file in the lesson's folder, or correct the name")
+                }
             }
         }
         var assembled = AssembledPage(page: page, html: body.html(), headings: body.headings, fieldHTML: fieldHTML, sections: body.textSections(), shortcodes: shortcodes)
         assembled.addressLines = Self.addressLines(page.body, firstLine: page.bodyLine)
         assembled.rootLinks = rootLinks
         assembled.fieldLinks = fieldLinks
+        assembled.usedFiles = usedFiles
         return assembled
     }
 }

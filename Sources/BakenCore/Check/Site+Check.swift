@@ -10,6 +10,7 @@ extension Baken {
         do throws(BuildFailure) {
             let source = try SiteSource.load(from: tree, includeDrafts: options.includeDrafts, today: options.today, diagnostics: &diagnostics)
             let site = Site.assemble(source, diagnostics: &diagnostics)
+            site.checkPageAddressLinks(failed: source.failedFiles, diagnostics: &diagnostics)
             try diagnostics.check()
             diagnostics.add(contentsOf: site.check(today: options.today))
             diagnostics.add(contentsOf: site.checkQRAddresses(recordedIn: options.output))

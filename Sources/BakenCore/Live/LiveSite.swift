@@ -98,7 +98,10 @@ public final class LiveSite: @unchecked Sendable {
             var page = site.pages[index].page
             page.body = split.body
             page.bodyLine = split.bodyLine
-            edited.append((index, site.reading(page, diagnostics: &diagnostics)))
+            let entry = site.reading(page, diagnostics: &diagnostics)
+            // A file of content/ that no page used before is published by a whole build.
+            guard entry.usedFiles.allSatisfy(site.published.contains) else { return try rebuildAll() }
+            edited.append((index, entry))
         }
         try diagnostics.check()
 

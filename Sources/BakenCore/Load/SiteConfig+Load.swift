@@ -5,7 +5,7 @@ extension SiteConfig {
     static let file = "site.yml"
     static let knownFields: Set<String> = [
         "title", "baseURL", "defaultLanguage", "languages", "theme", "menus", "audiences", "markdown",
-        "defaultLanguageInSubdir", "params", "allowExternal", "safety", "packs", "check", "search",
+        "defaultLanguageInSubdir", "params", "allowExternal", "safety", "packs", "check", "search", "publishFiles",
     ]
 
     /// Reads site.yml's text; every mistake in it is reported at its line.
@@ -118,6 +118,15 @@ extension SiteConfig {
         for url in allowExternal where !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
             diagnostics.error(file, fields.line(of: "allowExternal"), "allowExternal entries must be addresses starting with https://, not '\(url)'")
         }
+        var publishFiles: Set<String> = []
+        for entry in fields.strings("publishFiles", &diagnostics) {
+            let ext = entry.hasPrefix(".") ? String(entry.dropFirst()) : entry
+            guard !ext.isEmpty, ext.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }), !["md", "markdown"].contains(ext.lowercased()) else {
+                diagnostics.error(file, fields.line(of: "publishFiles"), "publishFiles lists file extensions to publish even when no page links to them, such as [pdf, ods], not '\(entry)'")
+                continue
+            }
+            publishFiles.insert(ext.lowercased())
+        }
         let packs = PackSettings.parse(fields.fields("packs", &diagnostics), &diagnostics)
         let check = CheckSettings.parse(fields.fields("check", &diagnostics), &diagnostics)
         try diagnostics.check()
@@ -128,6 +137,7 @@ extension SiteConfig {
         config.markdownSmart = smart
         config.searchSkipsMachineTranslated = skipMachineTranslated
         config.allowExternal = allowExternal
+        config.publishFiles = publishFiles
         config.packs = packs
         config.check = check
         if let safety = fields.fields("safety", &diagnostics) {

@@ -26,6 +26,8 @@ public struct Site: Sendable {
     let contacts: [HelpContact]
     /// How Markdown was read, kept so one page can be read again alone.
     let markdown: MarkdownReader
+    /// The files of `resources` that are published: those a page uses, and those site.yml's publishFiles names.
+    var published: Set<String> = []
 
     func translation(of index: Int, in language: String) -> AssembledPage? {
         translations[pages[index].page.translationKey]?[language].map { pages[$0] }
@@ -52,6 +54,8 @@ public struct AssembledPage: Sendable {
     var rootLinks: [(line: Int, url: String)] = []
     /// The addresses that fields of format `uri-reference` name, by field path.
     var fieldLinks: [String: String] = [:]
+    /// The files of content/ (not pages) that the page links to or shows, by source path.
+    var usedFiles: [String] = []
 }
 
 /// Everything needed to turn one page's Markdown into HTML with its links resolved.
@@ -62,6 +66,8 @@ struct MarkdownReader: Sendable {
     let shortcodes: Set<String>
     /// The theme's `footnote_back` per language code.
     var footnoteBackLabels: [String: String] = [:]
+    /// The theme's callout labels per language code, by kind (`callout_note` → `note`).
+    var calloutLabels: [String: [String: String]] = [:]
     /// Ids the theme writes on every page, which headings avoid.
     var themeIDs: Set<String> = []
 
@@ -72,6 +78,7 @@ struct MarkdownReader: Sendable {
     func options(for language: String) -> MarkdownOptions {
         var options = options
         if let label = footnoteBackLabels[language] { options.footnoteBackLabel = label }
+        options.calloutLabels = calloutLabels[language] ?? [:]
         options.quotes = quotes[language] ?? Quotes.defaults(for: language)
         return options
     }

@@ -20,6 +20,8 @@ public struct SiteConfig: Sendable {
     public var params: [String: YAMLValue]
     /// URL prefixes on other hosts that pages may load from anyway (`allowExternal`); the build summary names them.
     public var allowExternal: [String] = []
+    /// Extensions (lower case, without the dot) of files in content/ that are published even when no page uses them.
+    public var publishFiles: Set<String> = []
     /// How lesson packs are made (`packs:`).
     public var packs = PackSettings()
     public var safety = Safety()

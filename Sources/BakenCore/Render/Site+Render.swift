@@ -48,7 +48,7 @@ extension Site {
         for (output, text) in theme.stylesheetFiles where theme.joinedStylesheets.contains(where: { $0.output == output }) {
             files.append(OutputFile(path: theme.hashedNames[output] ?? output, contents: .text(text)))
         }
-        for resource in resources {
+        for resource in resources where published.contains(resource.source) {
             files.append(OutputFile(path: outputPath(resource.output), contents: .copy(resource.source)))
         }
         return files
