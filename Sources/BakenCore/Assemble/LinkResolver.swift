@@ -10,6 +10,8 @@ struct LinkResolver: Sendable {
     /// Pages whose own errors are already reported.
     let failed: Set<String>
     let root: String
+    /// The pages' addresses, as written and decoded: a link to one of them needs no check once files are written.
+    var pageAddresses: Set<String> = []
 
     /// Resolves the document's links to files (those in raw HTML too), adding the files of content/ they lead to to
     /// `usedFiles`, and warns of what the Markdown lost (raw HTML, unknown `:::` blocks); returns its
@@ -24,7 +26,7 @@ struct LinkResolver: Sendable {
         }
         document.rewriteLinks { url, line, _ in
             let fileLine = fileLine(line)
-            if url.hasPrefix("/") && !url.hasPrefix("//") { rootLinks.append((fileLine, url)) }
+            if url.hasPrefix("/") && !url.hasPrefix("//") && !isPageAddress(url) { rootLinks.append((fileLine, url)) }
             guard Self.isRelativeFile(url) else { return nil }
             let (path, fragment) = Self.splitFragment(url)
             if path.isEmpty { return nil }
@@ -36,6 +38,12 @@ struct LinkResolver: Sendable {
             return nil
         }
         return rootLinks
+    }
+
+    /// Whether `url` is the address of a page, with or without its last `/`.
+    func isPageAddress(_ url: String) -> Bool {
+        let path = Self.splitFragment(url).0
+        return pageAddresses.contains(path) || pageAddresses.contains(path + "/")
     }
 
     /// What is wrong with a link to `path` that has no target: `'x.md' leads nowhere: …`, with the nearest page as

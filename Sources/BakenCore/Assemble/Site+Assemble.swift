@@ -84,9 +84,10 @@ extension Site {
         }
 
         let resourceOutputs = Dictionary(source.resources.map { ($0.source, $0.output) }, uniquingKeysWith: { a, _ in a })
-        let resolver = LinkResolver(
+        var resolver = LinkResolver(
             pagesByFile: Dictionary(pages.map { ($0.linkPath, $0.url) }, uniquingKeysWith: { a, _ in a }),
             resources: resourceOutputs, failed: source.failedFiles, root: config.root)
+        resolver.pageAddresses = Set(pages.flatMap { [$0.url, $0.url.removingPercentEncoding ?? $0.url] })
         aliases += shortAddresses(pages, types: source.theme.types, resolver: resolver, byURL: byURL, root: config.root, diagnostics: &diagnostics)
         aliases.sort { $0.url < $1.url }
         let reader = MarkdownReader(
