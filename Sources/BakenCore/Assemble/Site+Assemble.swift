@@ -84,10 +84,9 @@ extension Site {
         }
 
         let resourceOutputs = Dictionary(source.resources.map { ($0.source, $0.output) }, uniquingKeysWith: { a, _ in a })
-        var resolver = LinkResolver(
+        let resolver = LinkResolver(
             pagesByFile: Dictionary(pages.map { ($0.linkPath, $0.url) }, uniquingKeysWith: { a, _ in a }),
             resources: resourceOutputs, failed: source.failedFiles, root: config.root)
-        resolver.pageAddresses = Set(pages.flatMap { [$0.url, $0.url.removingPercentEncoding ?? $0.url] })
         aliases += shortAddresses(pages, types: source.theme.types, resolver: resolver, byURL: byURL, root: config.root, diagnostics: &diagnostics)
         aliases.sort { $0.url < $1.url }
         let reader = MarkdownReader(
@@ -98,7 +97,11 @@ extension Site {
                 Dictionary(uniqueKeysWithValues: CalloutKind.allCases.compactMap { kind in words["callout_\(kind.rawValue)"].map { (kind.rawValue, $0) } })
             }, themeIDs: source.theme.ids,
             quotes: Dictionary(uniqueKeysWithValues: config.languages.map { ($0.code, $0.quotes.flatMap(Quotes.init) ?? Quotes.defaults(for: $0.code)) }))
-        let assembled = readAll(pages, with: reader, diagnostics: &diagnostics)
+        // Reading all pages, the reader knows every page's address, so links to them need no check after writing;
+        // the site keeps the reader without that set, for the live preview's single pages.
+        var readerForAll = reader
+        readerForAll.resolver.pageAddresses = Set(pages.flatMap { [$0.url, $0.url.removingPercentEncoding ?? $0.url] })
+        let assembled = readAll(pages, with: readerForAll, diagnostics: &diagnostics)
         var hubs: [String: Int] = [:]
         for (index, page) in pages.enumerated() {
             if let id = page.frontMatter.fields.audience { hubs["\(page.language):\(id)"] = hubs["\(page.language):\(id)"] ?? index }

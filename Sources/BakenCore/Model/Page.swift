@@ -118,8 +118,13 @@ public struct TypedFields: Sendable {
     var links: [(path: String, text: String, line: Int)] = []
     /// The line of each value, by path, for messages about values that are only checked later.
     var lines: [String: Int] = [:]
-    /// The lesson, for a type with the lesson-pack behaviour.
-    public var lesson: Lesson?
+    /// The lesson, for a type with the lesson-pack behaviour; held by reference, so that the many pages that are
+    /// not lessons carry one pointer instead of a lesson's worth of fields.
+    public var lesson: Lesson? {
+        get { lessonBox?.lesson }
+        set { lessonBox = newValue.map(LessonBox.init) }
+    }
+    private var lessonBox: LessonBox?
     /// The audience whose page this is, for a type with the audience-hub behaviour.
     public var audience: String?
 }
@@ -158,4 +163,13 @@ public struct Lesson: Sendable {
     public var pack: String?
     /// Further lessons of a series (`lessons`): files relative to this page, in order; they share its pack.
     public var series: [String] = []
+}
+
+/// A lesson on the heap (`TypedFields.lesson`).
+private final class LessonBox: Sendable {
+    let lesson: Lesson
+
+    init(_ lesson: Lesson) {
+        self.lesson = lesson
+    }
 }

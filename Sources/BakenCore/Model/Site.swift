@@ -60,7 +60,7 @@ public struct AssembledPage: Sendable {
 
 /// Everything needed to turn one page's Markdown into HTML with its links resolved.
 struct MarkdownReader: Sendable {
-    let resolver: LinkResolver
+    var resolver: LinkResolver
     let options: MarkdownOptions
     /// Names of the theme's shortcode templates.
     let shortcodes: Set<String>
