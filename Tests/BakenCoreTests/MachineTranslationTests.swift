@@ -5,13 +5,14 @@ import Testing
 /// A page marked `machine_translated: true` says so at its top, is listed as not checked, and leaves search only
 /// when site.yml asks.
 @Suite struct MachineTranslationTests {
-    /// The default theme's notice partial, with words for it in each language.
+    /// The default theme's notice partials, with words for them in each language.
     static let theme: [String: String] = {
-        let partial = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../themes/baken/layouts/partials/translation-notice.mustache")
+        let partials = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../themes/baken/layouts/partials")
+        func partial(_ name: String) -> String { (try? String(contentsOf: partials.appendingPathComponent(name + ".mustache"), encoding: .utf8)) ?? "" }
         return TestSite.minimalTheme.merging([
-            "themes/t/layouts/partials/translation-notice.mustache": (try? String(contentsOf: partial, encoding: .utf8)) ?? "",
-            "themes/t/layouts/page.mustache": "{{> partials/translation-notice}}<h1>{{page.title}}</h1>\n",
+            "themes/t/layouts/partials/translation-notice.mustache": partial("translation-notice"),
+            "themes/t/layouts/partials/machine-notice.mustache": partial("machine-notice"),
+            "themes/t/layouts/page.mustache": "{{> partials/translation-notice}}<h1>{{page.title}}</h1>\n{{> partials/machine-notice}}",
             "themes/t/layouts/search.mustache": "{{<base}}{{$main}}{{search.index}}{{/main}}{{/base}}",
             "themes/t/i18n/nl.yml": "untranslated: nog niet vertaald\nsearch_slug: zoeken\nmachine_translation: Computervertaling.\nmachine_translation_source: Origineel\n",
             "themes/t/i18n/en.yml": "untranslated: not translated\nsearch_slug: search\nmachine_translation: Machine translation, not checked.\nmachine_translation_source: Read the original\ntranslation_outdated: Older than its source.\ntranslation_source: Read the latest\n",
@@ -31,10 +32,10 @@ import Testing
         let site = try TestSite(Self.pages, theme: Self.theme)
         try site.build()
         #expect(site.read("en/hulp/index.html") == """
-            <div class="translation-notice translation-notice--machine" role="note">
-              <p class="wrap">Machine translation, not checked. <a href="/hulp/" hreflang="nl" lang="nl">Read the original (Nederlands)</a></p>
-            </div>
             <h1>Help</h1>
+            <div class="translation-notice translation-notice--machine" role="note">
+              <p>Machine translation, not checked. <a href="/hulp/" hreflang="nl" lang="nl">Read the original (Nederlands)</a></p>
+            </div>
 
             """)
         #expect(site.read("en/melden/index.html") == "<h1>Report</h1>\n")

@@ -88,7 +88,7 @@ import Testing
         #expect(report.notes.contains("The lesson packs hold print-ready HTML only; build with --pdf to add PDFs of the teacher guides and worksheets."))
         let pack = try pack(site)
         #expect(pack.listing == [
-            "css/baken.css", "css/pack.css", "css/print.css", "files/brief.pdf", "files/straat.png", "index.html", "lesson.html", "license.html",
+            "css/baken.css", "css/pack.css", "files/brief.pdf", "files/straat.png", "index.html", "lesson.html", "license.html",
             "manifest.json", "parents.html", "print.html", "teacher-guide.html", "worksheets/werkblad.html",
         ])
         #expect(pack.dates == ["2026-11-20 00:00"])

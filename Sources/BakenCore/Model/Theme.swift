@@ -32,4 +32,11 @@ struct Theme: Sendable {
         let joined = joinedStylesheets.map { ($0.output, $0.parts.map { stylesheets[$0] ?? "" }.joined()) }
         return (copied + joined).sorted { $0.0 < $1.0 }
     }
+
+    /// The stylesheets a lesson pack carries and links: all but those of print material, which a layout under
+    /// `layouts/print/` links by name.
+    var packStylesheetFiles: [(output: String, text: String)] {
+        let printLayouts = templates.filter { $0.key.hasPrefix("print/") }.map(\.value.text)
+        return stylesheetFiles.filter { file in !printLayouts.contains { $0.contains("/" + file.output) } }
+    }
 }

@@ -80,7 +80,7 @@ struct PackDownloads: Sendable {
     /// A level's zip: an index page, the theme's stylesheets, each pack in a folder of its own, and a manifest.json.
     private func levelEntries(_ members: [Module], level: String, language: Language, name: String, date: Day, site: Site, templates: Templates) -> [ZipArchive.Entry] {
         let strings = site.theme.strings[language.code] ?? [:]
-        let stylesheets = site.theme.stylesheetFiles
+        let stylesheets = site.theme.packStylesheetFiles
         var entries: [ZipArchive.Entry] = stylesheets.map { ZipArchive.Entry(path: $0.output, data: Data($0.text.utf8)) }
         for member in members {
             let folder = member.pack.module.fileName + "/"

@@ -30,7 +30,7 @@ extension Site {
         let strings = theme.strings[module.language] ?? [:]
         let language = config.language(module.language)!
         let plan = PackPlan(module, site: self, files: lessonFiles, withPDF: withPDF, strings: strings)
-        let stylesheets = theme.stylesheetFiles
+        let stylesheets = theme.packStylesheetFiles
 
         let lessonViews = module.lessons.enumerated().map { number, index in
             let entry = pages[index]

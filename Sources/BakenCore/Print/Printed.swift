@@ -9,6 +9,8 @@ struct Printed: Sendable {
     var pdfs: [Int: [String: (url: String, bytes: Int)]] = [:]
     /// Page index → the address of its PNG preview.
     var previews: [Int: String] = [:]
+    /// The inline blocks of the print pages, for the host's header policy.
+    var inline: [InlineHashes] = []
     /// Page index → the full address of its picture for sharing (`og:image`), made with `--pdf`.
     var shareImages: [Int: String] = [:]
 
@@ -34,6 +36,7 @@ struct Printed: Sendable {
             for (number, format) in formats.enumerated() {
                 let page = renderer.renderPrint(site, index, format: format, layout: layout)
                 files.append(page.file)
+                inline.append(page.inline)
                 guard let printer, case .text(let html) = page.file.contents else { continue }
                 let date = entry.page.frontMatter.date ?? entry.page.frontMatter.lastChecked ?? Day(year: 2000, month: 1, day: 1)!
                 let assets = site.printAssets(html, tree: tree, diagnostics: &diagnostics)

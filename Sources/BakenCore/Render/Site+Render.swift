@@ -8,7 +8,8 @@ extension Site {
     func siteFiles(_ renderer: PageRenderer, inline: [InlineHashes], digests: [UInt64]) -> [OutputFile] {
         var files: [OutputFile] = []
         var scripts: Set<String> = [], styles: Set<String> = []
-        for hashes in inline {
+        // The print pages' own @page rules are inline styles too: the host's header policy must allow them.
+        for hashes in inline + renderer.printed.inline {
             scripts.formUnion(hashes.scripts)
             styles.formUnion(hashes.styles)
         }
