@@ -20,7 +20,8 @@ struct Printed: Sendable {
 
     /// Renders the print pages through the theme's `print/<type>` layout, then prints them when `printer` is given.
     init(_ site: Site, renderer: PageRenderer, printer: PDFPrinter?, tree: SourceTree, diagnostics: inout Diagnostics) {
-        if let printer { makeShareImages(site, renderer: renderer, printer: printer, tree: tree, diagnostics: &diagnostics) }
+        var assets = PrintAssets(site, tree: tree)
+        if let printer { makeShareImages(site, renderer: renderer, printer: printer, assets: &assets, diagnostics: &diagnostics) }
         let indices = site.pages.indices.filter { site.has(.print, site.pages[$0].page) }
         guard !indices.isEmpty else { return }
         files.append(OutputFile(path: QRRecord.file, contents: .text(QRRecord.json(site))))
@@ -39,9 +40,9 @@ struct Printed: Sendable {
                 inline.append(page.inline)
                 guard let printer, case .text(let html) = page.file.contents else { continue }
                 let date = entry.page.frontMatter.date ?? entry.page.frontMatter.lastChecked ?? Day(year: 2000, month: 1, day: 1)!
-                let assets = site.printAssets(html, tree: tree, diagnostics: &diagnostics)
+                let loads = assets.of(html, site: site, diagnostics: &diagnostics)
                 let pdfPath = site.printPath(index, format, extension: "pdf")
-                switch printer.printPage(html, at: page.file.path, assets: assets, root: site.config.root) {
+                switch printer.printPage(html, at: page.file.path, assets: loads, root: site.config.root) {
                 case .success(let pdf):
                     let data = PDFPrinter.renumberNodes(PDFPrinter.fixDates(pdf, to: date))
                     files.append(OutputFile(path: pdfPath, contents: .data(data)))
@@ -54,7 +55,7 @@ struct Printed: Sendable {
                 // The page is laid out at the format's size in CSS pixels (96 to the inch), then scaled to the preview's width.
                 let window = (Int((Double(format.width) / 25.4 * 96).rounded()), Int((Double(format.height) / 25.4 * 96).rounded()))
                 let scale = Double(Self.previewWidth) / Double(window.0)
-                if case .success(let png) = printer.screenshot(html, at: page.file.path, assets: assets, root: site.config.root, window: window, scale: scale) {
+                if case .success(let png) = printer.screenshot(html, at: page.file.path, assets: loads, root: site.config.root, window: window, scale: scale) {
                     files.append(OutputFile(path: pngPath, contents: .data(png)))
                     previews[index] = site.config.root + "/" + pngPath
                 }
@@ -69,14 +70,15 @@ struct Printed: Sendable {
     /// show when the page is shared (`og:image`), named by a hash of what it shows. Pages with the quick-exit button
     /// get none: a big preview of a help page in a chat shows what the reader was looking for. Chromium takes the pictures of
     /// many pages at once, one below the other, and they are cut apart.
-    private mutating func makeShareImages(_ site: Site, renderer: PageRenderer, printer: PDFPrinter, tree: SourceTree, diagnostics: inout Diagnostics) {
+    private mutating func makeShareImages(_ site: Site, renderer: PageRenderer, printer: PDFPrinter, assets: inout PrintAssets,
+                                      diagnostics: inout Diagnostics) {
         let layout = "print/share"
         guard renderer.templates.exists(layout) else { return }
         var cards: [(name: String, html: String)] = [], seen: Set<String> = []
         for index in site.pages.indices where !site.pages[index].page.isSensitive(site.config.safety) {
             let html = renderer.renderShare(site, index, layout: layout)
-            let assets = site.printAssets(html, tree: tree, diagnostics: &diagnostics)
-            let look = assets.sorted { $0.key < $1.key }.reduce(into: Data(html.utf8)) { $0 += $1.value }
+            let loads = assets.of(html, site: site, diagnostics: &diagnostics)
+            let look = loads.sorted { $0.key < $1.key }.reduce(into: Data(html.utf8)) { $0 += $1.value }
             let name = "og/\(SHA256.hex(look).prefix(16)).png"
             shareImages[index] = site.config.origin + site.config.root + "/" + name
             if seen.insert(name).inserted { cards.append((name, html)) }
@@ -84,8 +86,7 @@ struct Printed: Sendable {
         for start in stride(from: 0, to: cards.count, by: Self.cardsPerPicture) {
             let batch = Array(cards[start..<min(start + Self.cardsPerPicture, cards.count)])
             let html = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>og</title></head><body style=\"margin: 0\">\n" + batch.map(\.html).joined() + "</body></html>\n"
-            let assets = site.printAssets(html, tree: tree, diagnostics: &diagnostics)
-            let picture = printer.screenshot(html, at: "og/cards.html", assets: assets, root: site.config.root, window: (1200, 630 * batch.count))
+            let picture = printer.screenshot(html, at: "og/cards.html", assets: assets.of(html, site: site, diagnostics: &diagnostics), root: site.config.root, window: (1200, 630 * batch.count))
             guard case .success(let png) = picture, let tiles = try? PNGTiles.split(png, height: 630), tiles.count == batch.count else {
                 diagnostics.warning(nil, nil, "Chromium could not make the pictures for sharing pages; the pages have no og:image")
                 shareImages = [:]
@@ -141,21 +142,39 @@ extension Site {
             address: address, addressText: text.hasSuffix("/") ? String(text.dropLast()) : text, qr: QRCode.svg(address),
             formats: printFormats(index).map(view), preview: printed.previews[index], format: format.map(view))
     }
+}
 
-    /// The files a print page loads from the site (its stylesheets and images), by their path in the output, to lay
-    /// beside it where Chromium prints it.
-    func printAssets(_ html: String, tree: SourceTree, diagnostics: inout Diagnostics) -> [String: Data] {
+/// The files print pages load from the site (stylesheets, images), by their path in the output, to lay beside a
+/// page where Chromium prints it: where each comes from is worked out once, and each file is read once.
+struct PrintAssets {
+    private let root: String
+    private let joined: [String: String]
+    private let copied: [String: String]
+    private let tree: SourceTree
+    private var read: [String: Data] = [:]
+
+    init(_ site: Site, tree: SourceTree) {
+        let theme = site.theme
+        root = site.config.root
+        joined = Dictionary(theme.stylesheetFiles.map { (theme.hashedNames[$0.output] ?? $0.output, $0.text) }, uniquingKeysWith: { a, _ in a })
+        copied = Dictionary(theme.staticFiles.map { (theme.hashedNames[$0.output] ?? $0.output, $0.source) } + site.resources.map { (site.outputPath($0.output), $0.source) },
+                            uniquingKeysWith: { a, _ in a })
+        self.tree = tree
+    }
+
+    /// What `html` loads, by output path.
+    mutating func of(_ html: String, site: Site, diagnostics: inout Diagnostics) -> [String: Data] {
         var assets: [String: Data] = [:]
-        let joined = Dictionary(theme.stylesheetFiles.map { (theme.hashedNames[$0.output] ?? $0.output, $0.text) }, uniquingKeysWith: { a, _ in a })
-        let copied = Dictionary(theme.staticFiles.map { (theme.hashedNames[$0.output] ?? $0.output, $0.source) } + resources.map { (outputPath($0.output), $0.source) },
-                                uniquingKeysWith: { a, _ in a })
-        for url in PDFPrinter.rootAddresses(in: html, root: config.root) {
-            let path = outputPath(url)
-            if let text = joined[path] {
+        for url in PDFPrinter.rootAddresses(in: html, root: root) {
+            let path = site.outputPath(url)
+            if let data = read[path] {
+                assets[path] = data
+            } else if let text = joined[path] {
                 assets[path] = Data(text.utf8)
             } else if let source = copied[path], let data = tree.data(source, diagnostics: &diagnostics) {
                 assets[path] = data
             }
+            read[path] = assets[path]
         }
         return assets
     }
