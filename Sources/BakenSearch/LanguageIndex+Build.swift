@@ -1,4 +1,5 @@
 import Foundation
+import BakenMarkdown
 
 extension LanguageIndex {
     /// How much more a word counts where it stands: the page title, a heading, the description, tags and audiences.
@@ -23,6 +24,7 @@ extension LanguageIndex {
         let stemmer = Stemmer(language: language)
         var vocabulary = Vocabulary()
         var sections = Sections(pages, vocabulary: &vocabulary)
+        sections.trimStorage()
         let stems = vocabulary.stems(stemmer)
         let compounds = Decompounder.applies(to: language)
         let parts = compounds ? vocabulary.compoundParts(stems: stems) : []
@@ -110,10 +112,20 @@ extension LanguageIndex {
         /// Section `s` has the occurrences `start[s]..<start[s + 1]`.
         var start: [Int] = [0]
         var term: [Int32] = []
-        var frequency: [Float] = []
+        /// How often the term occurs in the section's text, up to 65,535: two bytes, as these are among the
+        /// largest arrays of the build.
+        var frequency: [UInt16] = []
         var field: [UInt8] = []
 
         var count: Int { page.count }
+
+        /// Gives back the room appending left in the largest arrays, before the occurrences are made beside them:
+        /// that moment is the build's peak of memory.
+        mutating func trimStorage() {
+            term = term.withoutSpareCapacity()
+            frequency = frequency.withoutSpareCapacity()
+            field = field.withoutSpareCapacity()
+        }
 
         /// Lets go of the terms of each section once they are counted per stem: the largest arrays of the build.
         mutating func releaseTerms() {
@@ -123,7 +135,7 @@ extension LanguageIndex {
         }
 
         init(_ pages: [SearchPage], vocabulary: inout Vocabulary) {
-            var counts: [Float] = []
+            var counts: [UInt32] = []
             var fields: [UInt8] = []
             var touched: [Int32] = []
             var length = 0
@@ -167,7 +179,7 @@ extension LanguageIndex {
                     touched.sort()
                     for id in touched {
                         term.append(id)
-                        frequency.append(counts[Int(id)])
+                        frequency.append(UInt16(min(counts[Int(id)], UInt32(UInt16.max))))
                         field.append(fields[Int(id)])
                         counts[Int(id)] = 0
                         fields[Int(id)] = 0
@@ -187,39 +199,41 @@ extension LanguageIndex {
         /// Stem `t` occurs in `section[start[t]..<start[t + 1]]`, sorted by section.
         var start: [Int]
         var section: [Int32]
-        var frequency: [Float]
+        /// How often the stem occurs in the section, in halves (a compound's part counts half), up to 65,535 halves:
+        /// two bytes, as this is the largest array of the build.
+        var halves: [UInt16]
         var field: [UInt8]
 
         /// Two passes over the sections, the first to count each stem's sections and the second to put them
         /// in place: no list of all occurrences is held in between.
         init(_ sections: Sections, stems: [Int32], parts: [[Int32]], terms: Int) {
-            var counts = [Float](repeating: 0, count: terms)
+            var counts = [UInt32](repeating: 0, count: terms)
             var fields = [UInt8](repeating: 0, count: terms)
             var present = [Bool](repeating: false, count: terms)
             var touched: [Int32] = []
             /// Calls `found` with each stem of each section, in section order, with its count and fields.
-            func visit(_ found: (Int32, Int32, Float, UInt8) -> Void) {
-                func add(_ stem: Int32, _ count: Float, _ field: UInt8) {
+            func visit(_ found: (Int32, Int32, UInt16, UInt8) -> Void) {
+                func add(_ stem: Int32, _ halves: UInt32, _ field: UInt8) {
                     let s = Int(stem)
                     if !present[s] {
                         present[s] = true
                         touched.append(stem)
                     }
-                    counts[s] += count
+                    counts[s] += halves
                     fields[s] |= field
                 }
                 for s in 0..<sections.count {
                     for i in sections.start[s]..<sections.start[s + 1] {
                         let term = Int(sections.term[i]), stem = stems[term]
-                        add(stem, sections.frequency[i], sections.field[i])
+                        add(stem, UInt32(sections.frequency[i]) * 2, sections.field[i])
                         if !parts.isEmpty {
                             for part in parts[term] where part != stem {
-                                add(part, sections.frequency[i] * Float(Boost.compoundPart), sections.field[i] << 4)
+                                add(part, UInt32(Double(sections.frequency[i]) * 2 * Boost.compoundPart), sections.field[i] << 4)
                             }
                         }
                     }
                     for stem in touched {
-                        found(stem, Int32(s), counts[Int(stem)], fields[Int(stem)])
+                        found(stem, Int32(s), UInt16(min(counts[Int(stem)], UInt32(UInt16.max))), fields[Int(stem)])
                         counts[Int(stem)] = 0
                         fields[Int(stem)] = 0
                         present[Int(stem)] = false
@@ -232,16 +246,16 @@ extension LanguageIndex {
             for t in 0..<terms { start[t + 1] += start[t] }
             var next = start
             var section = [Int32](repeating: 0, count: start[terms])
-            var frequency = [Float](repeating: 0, count: start[terms])
+            var halves = [UInt16](repeating: 0, count: start[terms])
             var field = [UInt8](repeating: 0, count: start[terms])
             visit { stem, s, count, fields in
                 let at = next[Int(stem)]
                 next[Int(stem)] += 1
                 section[at] = s
-                frequency[at] = count
+                halves[at] = count
                 field[at] = fields
             }
-            (self.start, self.section, self.frequency, self.field) = (start, section, frequency, field)
+            (self.start, self.section, self.halves, self.field) = (start, section, halves, field)
         }
     }
 
@@ -259,7 +273,7 @@ extension LanguageIndex {
             let idf = log(1 + (total - df + 0.5) / (df + 0.5))
             var list = range.map { i -> (section: Int32, score: Double) in
                 let length = Double(sections.length[Int(occurrences.section[i])])
-                let tf = Double(occurrences.frequency[i])
+                let tf = Double(occurrences.halves[i]) / 2
                 let saturation = tf == 0 ? 0 : tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / averageLength))
                 return (occurrences.section[i], idf * (saturation + boost(occurrences.field[i])))
             }
