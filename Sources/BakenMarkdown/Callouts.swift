@@ -27,19 +27,8 @@ public enum CalloutKind: String, Sendable, CaseIterable {
 /// text: the opening line becomes `> [!NAME] title` and every line up to the closing `:::` gets `> `, so both forms
 /// are one block quote for `MarkdownDocument` and every line keeps its number. Fenced code is left as it is.
 enum CalloutDirectives {
-    /// Whether the text holds `:::` anywhere: one pass over its bytes, as every page is asked (Foundation's string
-    /// search took 3 % of a large build).
-    static func hasTripleColon(_ text: String) -> Bool {
-        var run = 0
-        for byte in text.utf8 {
-            run = byte == UInt8(ascii: ":") ? run + 1 : 0
-            if run == 3 { return true }
-        }
-        return false
-    }
-
     static func rewrite(_ markdown: String) -> (text: String, warnings: [MarkdownWarning]) {
-        guard hasTripleColon(markdown) else { return (markdown, []) }
+        guard markdown.holds(":::") else { return (markdown, []) }
         var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var problems: [MarkdownWarning] = []
         // Each open block: its line, its indentation, and whether it is a callout (an unknown name only loses its lines).

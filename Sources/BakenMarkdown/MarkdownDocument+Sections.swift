@@ -18,6 +18,7 @@ extension MarkdownDocument {
     /// Headings keep the ids `assignHeadingIDs` gave them.
     public func textSections() -> [TextSection] {
         var sections: [TextSection] = []
+        sections.reserveCapacity(headings.count + 1)
         var current: Heading? = nil
         var text = ""
         var headingNumber = 0
@@ -53,7 +54,7 @@ extension MarkdownDocument {
             }
         }
         finish()
-        return sections
+        return sections.withoutSpareCapacity()
     }
 
     /// A heading node, or the custom block `assignHeadingIDs` put in its place.

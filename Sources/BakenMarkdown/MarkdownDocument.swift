@@ -43,8 +43,9 @@ public final class MarkdownDocument {
         root = CMarkExtensions.finish(parser)
         extensions = cmark_parser_get_syntax_extensions(parser)
         warnings = directives.warnings
-        if !options.allowRawHTML { cleanRawHTML() }
-        makeCallouts(labels: options.calloutLabels)
+        // Walks of the whole tree that can only find something when the text holds these bytes.
+        if !options.allowRawHTML && text.holds("<") { cleanRawHTML() }
+        if text.holds("[!") { makeCallouts(labels: options.calloutLabels) }
         warnings = warnings.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
         labelTaskItems()
         if options.smartPunctuation { localizeQuotes(options.quotes) }
@@ -65,6 +66,7 @@ public final class MarkdownDocument {
         walk { node, entering in
             if entering, cmark_node_get_type(node) == CMARK_NODE_HEADING { headingNodes.append(node) }
         }
+        found.reserveCapacity(headingNodes.count)
         for node in headingNodes {
             let level = Int(cmark_node_get_heading_level(node))
             let text = Self.plainText(of: node).trimmingWhitespace()

@@ -277,6 +277,7 @@ extension Site {
     /// The lines of `text` that hold `//`, with their line in the file: one pass over the bytes.
     static func addressLines(_ text: String, firstLine: Int) -> [(line: Int, text: String)] {
         var result: [(line: Int, text: String)] = []
+        guard text.holds("//") else { return result }
         var text = text
         text.makeContiguousUTF8()
         _ = text.utf8.withContiguousStorageIfAvailable { bytes in

@@ -95,15 +95,16 @@ extension Site {
         pages[index] = entry
     }
 
-    /// Lets go of every page's Markdown. A build needs it no more once the pages are HTML and the packs are
-    /// made, and it is as large as the site's content; what later stages need of it (the lines that hold an
-    /// address) the assemble stage kept.
+    /// Lets go of every page's Markdown and front matter text. A build needs them no more once the pages are HTML
+    /// and the packs are made, and they are as large as the site's content; what later stages need of them (the
+    /// lines that hold an address, the hash a translation compares) was kept before.
     mutating func releaseBodies() {
         // A translation compares its source's hash, which needs the body: that hash is taken first.
         let sources = Set(pages.indices.compactMap { pages[$0].page.frontMatter.translationOf == nil ? nil : source(of: $0) })
         for index in pages.indices {
             if sources.contains(index) { pages[index].page.keptSourceHash = pages[index].page.sourceHash }
             pages[index].page.body = ""
+            pages[index].page.frontMatterText = ""
         }
     }
 
