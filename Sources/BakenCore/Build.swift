@@ -40,9 +40,9 @@ public struct BuildReport: Sendable {
     public var seconds: Double
     /// Addresses on other hosts that pages load because site.yml's allowExternal lets them.
     public var allowedExternal: [String] = []
-    /// Seconds per stage, in order: load, assemble, packs, render (pages and search), site files, swap; with
-    /// the process's peak memory at its end, in megabytes.
-    public var stages: [(stage: String, seconds: Double, peakMB: Int)] = []
+    /// Seconds per stage, in order: load, assemble, packs, render (pages and search), site files, swap; with the
+    /// processor seconds it took on all cores, and the process's peak memory at its end, in megabytes.
+    public var stages: [(stage: String, seconds: Double, processorSeconds: Double, peakMB: Int)] = []
     /// Whether nothing had changed since the last build, so nothing was built.
     public var upToDate = false
     /// Lesson packs written, each as a zip and a cartridge.
@@ -78,14 +78,16 @@ struct FileFindings: Sendable {
     let twice: DuplicateIDs?
 }
 
-/// How long each stage took, with the process's peak memory at its end.
+/// How long each stage took, in time and in processor time on all cores, with the process's peak memory at its end.
 struct StageClock {
-    private var start = Date()
-    private(set) var stages: [(stage: String, seconds: Double, peakMB: Int)] = []
+    private var start = Date(), startProcessor = ProcessorTime.process()
+    private(set) var stages: [(stage: String, seconds: Double, processorSeconds: Double, peakMB: Int)] = []
 
     mutating func lap(_ stage: String) {
-        stages.append((stage, Date().timeIntervalSince(start), peakMemoryMB()))
+        let processor = ProcessorTime.process()
+        stages.append((stage, Date().timeIntervalSince(start), processor - startProcessor, peakMemoryMB()))
         start = Date()
+        startProcessor = processor
     }
 }
 

@@ -97,7 +97,7 @@ struct Build: ParsableCommand {
             let warnings = report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
             if verbose {
                 for stage in report.stages {
-                    print("  " + stage.stage.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%6.0f ms   peak memory %5d MB", stage.seconds * 1000, stage.peakMB))
+                    print("  " + stage.stage.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%6.0f ms   processor %6.0f ms   peak memory %5d MB", stage.seconds * 1000, stage.processorSeconds * 1000, stage.peakMB))
                 }
                 if !report.upToDate {
                     print(String(format: "  processor time %.2f s on all cores, of which %.2f s made the .gz and .br copies", report.processorSeconds, report.compressionSeconds)
