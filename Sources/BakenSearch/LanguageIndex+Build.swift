@@ -135,61 +135,73 @@ extension LanguageIndex {
         }
 
         init(_ pages: [SearchPage], vocabulary: inout Vocabulary) {
+            var tally = Tally()
+            for (p, page) in pages.enumerated() {
+                for (s, section) in page.sections.enumerated() {
+                    tally.length = 0
+                    if s == 0 {
+                        tally.add(page.title, field: inTitle, isText: false, vocabulary: &vocabulary)
+                        tally.add(page.description, field: inSummary, isText: false, vocabulary: &vocabulary)
+                        for tag in page.tags { tally.add(tag, field: inSummary, isText: false, vocabulary: &vocabulary) }
+                        for audience in page.audiences { tally.add(audience.name, field: inSummary, isText: false, vocabulary: &vocabulary) }
+                        for text in page.fields { tally.add(text, field: 0, isText: true, vocabulary: &vocabulary) }
+                        for field in page.weightedFields {
+                            let (bits, isText): (UInt8, Bool) = switch field.weight {
+                            case .title: (inTitle, false)
+                            case .heading: (inHeading, false)
+                            case .summary: (inSummary, false)
+                            case .text: (0, true)
+                            }
+                            tally.add(field.text, field: bits, isText: isText, vocabulary: &vocabulary)
+                        }
+                    } else if let heading = section.heading {
+                        tally.add(heading, field: inHeading, isText: false, vocabulary: &vocabulary)
+                    }
+                    tally.add(section.text, field: 0, isText: true, vocabulary: &vocabulary)
+                    tally.touched.sort()
+                    for id in tally.touched {
+                        term.append(id)
+                        frequency.append(UInt16(min(tally.counts[Int(id)], UInt32(UInt16.max))))
+                        field.append(tally.fields[Int(id)])
+                        tally.counts[Int(id)] = 0
+                        tally.fields[Int(id)] = 0
+                    }
+                    tally.touched.removeAll(keepingCapacity: true)
+                    self.page.append(Int32(p))
+                    self.number.append(Int32(s))
+                    self.length.append(tally.length)
+                    start.append(term.count)
+                }
+            }
+        }
+
+        /// The terms of the section being read: how often each occurs in its text, in which fields, and the
+        /// words of text. Its own value, so that the loop over millions of words works on it in place (captured
+        /// local variables would be checked for exclusive access at every word).
+        private struct Tally {
             var counts: [UInt32] = []
             var fields: [UInt8] = []
             var touched: [Int32] = []
             var length = 0
-            func add(_ text: String, field: UInt8, isText: Bool) {
+
+            mutating func add(_ text: String, field: UInt8, isText: Bool, vocabulary: inout Vocabulary) {
                 var text = text
                 text.withUTF8 { bytes in Tokenizer.scan(bytes) { range in
-                    let id = Int(vocabulary.id(of: UnsafeBufferPointer(rebasing: bytes[range])))
-                    if id >= counts.count {
-                        counts.append(contentsOf: repeatElement(0, count: id + 1 - counts.count + 1024))
-                        fields.append(contentsOf: repeatElement(0, count: counts.count - fields.count))
-                    }
-                    if counts[id] == 0 && fields[id] == 0 { touched.append(Int32(id)) }
-                    if isText {
-                        counts[id] += 1
-                        length += 1
-                    }
-                    fields[id] |= field
+                    count(Int(vocabulary.id(of: UnsafeBufferPointer(rebasing: bytes[range]))), field: field, isText: isText)
                 } }
             }
-            for (p, page) in pages.enumerated() {
-                for (s, section) in page.sections.enumerated() {
-                    length = 0
-                    if s == 0 {
-                        add(page.title, field: inTitle, isText: false)
-                        add(page.description, field: inSummary, isText: false)
-                        for tag in page.tags { add(tag, field: inSummary, isText: false) }
-                        for audience in page.audiences { add(audience.name, field: inSummary, isText: false) }
-                        for text in page.fields { add(text, field: 0, isText: true) }
-                        for field in page.weightedFields {
-                            switch field.weight {
-                            case .title: add(field.text, field: inTitle, isText: false)
-                            case .heading: add(field.text, field: inHeading, isText: false)
-                            case .summary: add(field.text, field: inSummary, isText: false)
-                            case .text: add(field.text, field: 0, isText: true)
-                            }
-                        }
-                    } else if let heading = section.heading {
-                        add(heading, field: inHeading, isText: false)
-                    }
-                    add(section.text, field: 0, isText: true)
-                    touched.sort()
-                    for id in touched {
-                        term.append(id)
-                        frequency.append(UInt16(min(counts[Int(id)], UInt32(UInt16.max))))
-                        field.append(fields[Int(id)])
-                        counts[Int(id)] = 0
-                        fields[Int(id)] = 0
-                    }
-                    touched.removeAll(keepingCapacity: true)
-                    self.page.append(Int32(p))
-                    self.number.append(Int32(s))
-                    self.length.append(length)
-                    start.append(term.count)
+
+            private mutating func count(_ id: Int, field: UInt8, isText: Bool) {
+                if id >= counts.count {
+                    counts.append(contentsOf: repeatElement(0, count: id + 1 - counts.count + 1024))
+                    fields.append(contentsOf: repeatElement(0, count: counts.count - fields.count))
                 }
+                if counts[id] == 0 && fields[id] == 0 { touched.append(Int32(id)) }
+                if isText {
+                    counts[id] += 1
+                    length += 1
+                }
+                fields[id] |= field
             }
         }
     }
