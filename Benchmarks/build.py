@@ -130,14 +130,14 @@ def main():
         results = {"baken": [], "hugo": [], "baseline": []}
         for run in range(args.runs):
             # --no-cache: every run is a full build (a second run would otherwise find nothing changed).
-            this = lambda: results["baken"].append(timed([baken, "build", "--no-cache", "--verbose", "--site", str(folder / "baken"), "--output", str(folder / "out-baken")]))
-            other = lambda: results["baseline"].append(timed([args.baseline, "build", "--no-cache", "--verbose", "--site", str(folder / "baken"), "--output", str(folder / "out-baseline")]))
+            bakens = [("baken", baken, "out-baken")] + ([("baseline", args.baseline, "out-baseline")] if args.baseline else [])
             # With a baseline, the two Bakens take turns at running first, so that neither always follows Hugo.
-            first, second = (other, this) if args.baseline and run % 2 else (this, other if args.baseline else None)
-            first()
-            results["hugo"].append(timed(["hugo", "--quiet", "--source", str(folder / "hugo"), "--destination", str(folder / "out-hugo")]))
-            if second:
-                second()
+            if run % 2:
+                bakens.reverse()
+            for number, (which, binary, output) in enumerate(bakens):
+                results[which].append(timed([binary, "build", "--no-cache", "--verbose", "--site", str(folder / "baken"), "--output", str(folder / output)]))
+                if number == 0:
+                    results["hugo"].append(timed(["hugo", "--quiet", "--source", str(folder / "hugo"), "--destination", str(folder / "out-hugo")]))
         if args.baseline:
             baseline.append((size, *(statistics.median(r[i] for r in results[which]) for which in ("baseline", "baken") for i in (0, 1, 2))))
         render, copy = floor(folder)

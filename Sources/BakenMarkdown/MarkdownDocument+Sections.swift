@@ -54,7 +54,7 @@ extension MarkdownDocument {
             }
         }
         finish()
-        return sections.withoutSpareCapacity()
+        return sections
     }
 
     /// A heading node, or the custom block `assignHeadingIDs` put in its place.

@@ -1,5 +1,4 @@
 import Foundation
-import BakenMarkdown
 
 extension LanguageIndex {
     /// How much more a word counts where it stands: the page title, a heading, the description, tags and audiences.
